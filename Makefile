@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is missing first.
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+DEMO_OUT ?= infra
+INFRAGEN := $(BUILD)/infragen
+
+.PHONY: all deps build demo test unit golden fuzz bench format clean
+
+all: build
+
+# Debian packages the build needs; installed with apt-get when one is missing.
+deps:
+	@bash tools/install-deps.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DINFRAGEN_WERROR=ON
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD)
+
+demo: build
+	rm -rf $(DEMO_OUT)
+	$(INFRAGEN) generate examples/voting/app.yaml --all -o $(DEMO_OUT)
+
+test: build
+	bash tools/install-test-tools.sh
+	ctest --test-dir $(BUILD) --output-on-failure -j2
+
+# Regenerates tests/golden/ from the examples (review the diff, then commit).
+golden: build
+	bash tests/golden/update.sh $(INFRAGEN)
+
+bench: build
+	bash bench/run.sh $(INFRAGEN)
+
+format:
+	clang-format -i $$(git ls-files 'generator/*.cc' 'generator/*.h' 'tests/*.cc' 'bench/*.cc')
+
+clean:
+	rm -rf $(BUILD)

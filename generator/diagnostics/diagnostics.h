@@ -1,0 +1,47 @@
+// Collects errors and warnings of a run and prints them as FILE:LINE:COL with a caret line.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "diagnostics/source.h"
+
+namespace infragen {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  SourceLocation location;
+  std::string message;
+  std::string hint;  // printed on its own line after the caret, e.g. "did you mean 'image'?"
+  std::string path;  // file name when there is no source location (e.g. a file that cannot be read)
+};
+
+// Every stage reports into one Diagnostics so that a run shows all problems at once.
+class Diagnostics {
+ public:
+  void error(const SourceLocation& where, std::string message, std::string hint = {});
+  void warning(const SourceLocation& where, std::string message, std::string hint = {});
+  // A problem with a file as a whole (no line), e.g. "cannot read file".
+  void file_error(std::string path, std::string message);
+  void add(Diagnostic diagnostic);
+
+  bool has_errors() const { return error_count_ > 0; }
+  int error_count() const { return error_count_; }
+  const std::vector<Diagnostic>& all() const { return diagnostics_; }
+
+  // Prints every diagnostic, ordered by file, line and column (stable for equal positions).
+  void print(std::ostream& out) const;
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+  int error_count_ = 0;
+};
+
+// Formats one diagnostic: "FILE:LINE:COL: error: MESSAGE", the source line, a caret line,
+// and "  hint: ..." when there is a hint. Ends with a newline.
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+}  // namespace infragen

@@ -1,0 +1,59 @@
+// Template packs: a target's pack.yaml and template files, loaded from templates/ folders.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics/diagnostics.h"
+
+namespace infragen {
+
+// One entry of a format's `files:` list in pack.yaml.
+struct PackFile {
+  std::string path;      // output path, may contain mustache tags, e.g. "env/{{name}}.tfvars"
+  std::string template_path;  // template file relative to the pack folder
+  std::string each;      // optional: dotted view-model path of a list; one file per item
+  std::string kind;      // finisher: hcl | json | yaml | cloudformation | markdown | text | shell
+};
+
+struct PackFormat {
+  std::string name;  // terraform | cloudformation | helm | compose
+  std::string output_dir;  // sub-folder of the output for this format, e.g. "terraform"
+  std::vector<PackFile> files;
+};
+
+struct Pack {
+  std::string name;
+  std::string description;
+  std::string folder;  // absolute or relative path of the pack folder
+  std::vector<PackFormat> formats;
+  std::vector<std::string> supports;  // manifest features the pack can carry (see pack schema)
+  nlohmann::json references;          // per-format wiring of ${...} references (see pack schema)
+  std::map<std::string, std::string> partials;  // name -> text, from templates/_shared and the pack
+
+  const PackFormat* find_format(const std::string& format) const;
+};
+
+// All packs found in the built-in templates folder and in `--templates` folders
+// (a later folder overrides a pack of the same name).
+class PackRegistry {
+ public:
+  // Loads every `<folder>/<target>/pack.yaml` and `<folder>/_shared/**` partial; pack.yaml is
+  // validated against schemas/pack.v1.schema.json.
+  bool load_folder(const std::string& folder, Diagnostics& diagnostics);
+  const Pack* find(const std::string& name) const;
+  std::vector<const Pack*> all() const;  // sorted by name
+
+ private:
+  std::map<std::string, Pack> packs_;
+  std::map<std::string, std::string> shared_partials_;
+};
+
+// The pack JSON Schema (schemas/pack.v1.schema.json, compiled into the binary).
+const std::string& pack_schema_text();
+
+}  // namespace infragen

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian tools the conformance tests use when they are missing. A tool that
+# still cannot be found makes its tests print "SKIPPED: <tool> not found"; nothing fails here.
+set -uo pipefail
+want=()
+command -v docker-compose >/dev/null 2>&1 || want+=(docker-compose)
+command -v shellcheck >/dev/null 2>&1 || want+=(shellcheck)
+command -v clang++-14 >/dev/null 2>&1 || want+=(clang-14)
+if [ ${#want[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing test tools: ${want[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" \
+    >/dev/null 2>&1 || echo "note: could not install ${want[*]}; their tests will be skipped"
+fi
+exit 0
