@@ -1,0 +1,12 @@
+#include "cli/command_context.h"
+
+#include "cli/commands.h"
+
+namespace infragen {
+
+int CommandContext::finish(const Diagnostics& diagnostics, int ok_code) const {
+  diagnostics.print(err);
+  return diagnostics.has_errors() ? kExitFindings : ok_code;
+}
+
+}  // namespace infragen

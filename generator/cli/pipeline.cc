@@ -1,0 +1,162 @@
+#include "cli/pipeline.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "diagnostics/suggest.h"
+#include "formats/finish.h"
+#include "frontend/manifest.h"
+#include "lowering/lowering.h"
+#include "model/model.h"
+#include "render/render.h"
+
+#ifndef INFRAGEN_SOURCE_DIR
+#define INFRAGEN_SOURCE_DIR ""
+#endif
+
+namespace infragen {
+namespace fs = std::filesystem;
+
+std::string builtin_templates_dir() {
+  if (const char* from_env = std::getenv("INFRAGEN_TEMPLATES_DIR"); from_env && *from_env) {
+    return from_env;
+  }
+  std::error_code error;
+  fs::path executable = fs::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    // An installed binary (prefix/bin) finds prefix/share/infragen/templates; a build-tree binary
+    // (source/build) finds source/templates.
+    for (const fs::path& candidate :
+         {executable.parent_path().parent_path() / "share" / "infragen" / "templates",
+          executable.parent_path().parent_path() / "templates"}) {
+      if (fs::is_directory(candidate)) return candidate.string();
+    }
+  }
+  return std::string(INFRAGEN_SOURCE_DIR) + "/templates";
+}
+
+bool load_packs(const std::vector<std::string>& template_dirs, PackRegistry& registry,
+                Diagnostics& diagnostics) {
+  bool ok = registry.load_folder(builtin_templates_dir(), diagnostics);
+  for (const auto& folder : template_dirs) {
+    if (!fs::is_directory(folder)) {
+      diagnostics.file_error(folder, "templates folder not found");
+      ok = false;
+      continue;
+    }
+    ok = registry.load_folder(folder, diagnostics) && ok;
+  }
+  return ok && !diagnostics.has_errors();
+}
+
+std::vector<const Pack*> select_packs(const PackRegistry& registry,
+                                      const std::vector<std::string>& targets,
+                                      Diagnostics& diagnostics) {
+  if (targets.empty()) return registry.all();
+  std::vector<std::string> known;
+  for (const Pack* pack : registry.all()) known.push_back(pack->name);
+  std::vector<const Pack*> selected;
+  for (const auto& name : targets) {
+    const Pack* pack = registry.find(name);
+    if (!pack) {
+      std::string hint = did_you_mean(name, known);
+      if (hint.empty()) hint = "run 'infragen targets' to list the available targets";
+      diagnostics.add({Severity::error, {}, "unknown target '" + name + "'", hint, "infragen"});
+      continue;
+    }
+    if (std::find(selected.begin(), selected.end(), pack) == selected.end()) {
+      selected.push_back(pack);
+    }
+  }
+  return selected;
+}
+
+namespace {
+
+TargetSpec target_spec_of(const Pack& pack) {
+  TargetSpec spec;
+  spec.target = pack.name;
+  spec.supports = pack.supports;
+  spec.references = pack.references;
+  return spec;
+}
+
+// Renders, finishes and collects one format of one pack; returns the number of files.
+int generate_format(const Pack& pack, const PackFormat& format, const nlohmann::json& view,
+                    OutputSet& output, Diagnostics& diagnostics) {
+  std::string prefix = pack.name + "/" + format.output_dir;
+  int count = 0;
+  for (const RenderedFile& rendered : render_format(pack, format, view, diagnostics)) {
+    std::optional<std::string> finished = finish_file(rendered, diagnostics);
+    if (!finished) continue;
+    output.add(prefix + "/" + rendered.path, std::move(*finished), diagnostics);
+    ++count;
+  }
+  return count;
+}
+
+std::vector<const PackFormat*> select_formats(const Pack& pack,
+                                              const std::vector<std::string>& formats) {
+  std::vector<const PackFormat*> selected;
+  for (const auto& format : pack.formats) {
+    if (formats.empty() ||
+        std::find(formats.begin(), formats.end(), format.name) != formats.end()) {
+      selected.push_back(&format);
+    }
+  }
+  return selected;
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> view_model_for(const std::string& manifest_path, const Pack& pack,
+                                             Diagnostics& diagnostics) {
+  auto manifest = load_manifest(manifest_path, diagnostics);
+  if (!manifest) return std::nullopt;
+  std::vector<AppModel> models = build_models(*manifest, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  nlohmann::json view = lower(models, target_spec_of(pack), diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return view;
+}
+
+std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics& diagnostics) {
+  PackRegistry registry;
+  if (!load_packs(request.template_dirs, registry, diagnostics)) return std::nullopt;
+  std::vector<const Pack*> packs = select_packs(registry, request.targets, diagnostics);
+
+  auto manifest = load_manifest(request.manifest_path, diagnostics);
+  if (!manifest || diagnostics.has_errors()) return std::nullopt;
+  std::vector<AppModel> models = build_models(*manifest, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+
+  CompileResult result;
+  for (const auto& environment : manifest->environments) {
+    result.environments.push_back(environment.name);
+  }
+  for (const auto& format : request.formats) {
+    bool offered = false;
+    for (const Pack* pack : packs) offered = offered || pack->find_format(format) != nullptr;
+    if (!offered) {
+      diagnostics.add({Severity::error, {}, "no selected target offers format '" + format + "'",
+                       {}, "infragen"});
+    }
+  }
+  for (const Pack* pack : packs) {
+    nlohmann::json view = lower(models, target_spec_of(*pack), diagnostics);
+    if (diagnostics.has_errors()) continue;
+    for (const PackFormat* format : select_formats(*pack, request.formats)) {
+      GeneratedPart part;
+      part.target = pack->name;
+      part.format = format->name;
+      part.folder = pack->name + "/" + format->output_dir;
+      part.file_count = generate_format(*pack, *format, view, result.files, diagnostics);
+      result.parts.push_back(part);
+    }
+  }
+  if (diagnostics.has_errors()) return std::nullopt;
+  return result;
+}
+
+}  // namespace infragen
