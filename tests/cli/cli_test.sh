@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# End-to-end tests of the infragen command line: exit codes, determinism, the writer's safety
+# rules and `check`. Usage: cli_test.sh INFRAGEN SOURCE_DIR
+set -uo pipefail
+infragen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+source_dir=$(cd "$2" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/infragen-cli.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$source_dir"
+failures=0
+pass() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; failures=$((failures + 1)); }
+expect_code() {  # NAME EXPECTED_CODE COMMAND...
+  local name=$1 want=$2; shift 2
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then pass "$name (exit $got)"; else
+    fail "$name: exit $got, expected $want"; sed 's/^/    /' "$work/stderr" | head -20; fi
+}
+manifest=examples/voting/app.yaml
+
+# Exit codes.
+expect_code "--version" 0 "$infragen" --version
+grep -q "^infragen [0-9]" "$work/stdout" || fail "--version prints the version"
+expect_code "--help" 0 "$infragen" --help
+expect_code "no command is a usage error" 2 "$infragen"
+expect_code "unknown option is a usage error" 2 "$infragen" generate "$manifest" --bogus
+expect_code "targets" 0 "$infragen" targets
+grep -q "^ecs-fargate " "$work/stdout" || fail "targets lists ecs-fargate"
+expect_code "schema" 0 "$infragen" schema
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/stdout" || fail "schema prints JSON"
+expect_code "schema --pack" 0 "$infragen" schema --pack
+for example in examples/*/app.yaml; do
+  expect_code "validate $example" 0 "$infragen" validate "$example"
+done
+expect_code "unknown target" 1 "$infragen" generate "$manifest" -t ecs-fargat -o "$work/unknown"
+grep -q "did you mean 'ecs-fargate'" "$work/stderr" || fail "unknown target suggests the closest"
+[ ! -e "$work/unknown" ] || fail "nothing written for an unknown target"
+expect_code "context prints JSON" 0 "$infragen" context "$manifest" -t ecs-fargate
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/stdout" || fail "context is JSON"
+
+# A bad manifest: exit 1, nothing written.
+bad=$(ls tests/diagnostics/*.yaml | head -n 1)
+expect_code "generate with a bad manifest" 1 "$infragen" generate "$bad" -o "$work/bad"
+[ ! -e "$work/bad" ] && pass "bad manifest writes nothing" || fail "bad manifest wrote files"
+
+# Determinism: two runs, another working directory, another time zone and locale.
+"$infragen" generate "$manifest" -o "$work/a" >/dev/null || fail "generate a"
+(cd / && TZ=Asia/Kolkata LC_ALL=C.UTF-8 "$infragen" generate "$source_dir/$manifest" -o "$work/b" >/dev/null) || fail "generate b"
+if diff -r "$work/a" "$work/b" >"$work/diff"; then pass "byte-identical across runs, cwd, TZ, LC_ALL"; else
+  fail "output differs between runs"; head -20 "$work/diff"; fi
+if grep -rqs "$source_dir\|$work" "$work/a"; then fail "output contains an absolute path"; else
+  pass "no absolute paths in output"; fi
+
+# check: current right after generate, stale after an edit, and after a removed file.
+expect_code "check right after generate" 0 "$infragen" check "$manifest" -o "$work/a"
+some_file=$(cd "$work/a" && find . -type f ! -name '.infragen-files.json' | sort | head -n 1)
+echo "# edited by hand" >>"$work/a/$some_file"
+expect_code "check after an edit" 1 "$infragen" check "$manifest" -o "$work/a"
+grep -q "^+# edited by hand" "$work/stdout" || fail "check prints a unified diff of the edit"
+rm "$work/a/$some_file"
+expect_code "check after a removed file" 1 "$infragen" check "$manifest" -o "$work/a"
+"$infragen" generate "$manifest" -o "$work/a" >/dev/null
+expect_code "check after regenerating" 0 "$infragen" check "$manifest" -o "$work/a"
+
+# The writer never touches files it did not write.
+mkdir -p "$work/c"
+echo "mine" >"$work/c/notes.txt"
+"$infragen" generate "$manifest" -o "$work/c" >/dev/null || fail "generate next to a foreign file"
+[ "$(cat "$work/c/notes.txt")" = "mine" ] && pass "foreign file kept" || fail "foreign file changed"
+"$infragen" generate "$manifest" -o "$work/c" >/dev/null
+[ "$(cat "$work/c/notes.txt")" = "mine" ] && pass "foreign file kept on regenerate" || fail "foreign file changed on regenerate"
+target_file=$(cd "$work/c" && find . -type f ! -name '.infragen-files.json' ! -name notes.txt | sort | head -n 1)
+mkdir -p "$work/d/$(dirname "$target_file")"
+echo "hand-written" >"$work/d/$target_file"
+expect_code "refuses to overwrite a foreign file" 1 "$infragen" generate "$manifest" -o "$work/d"
+[ "$(cat "$work/d/$target_file")" = "hand-written" ] && pass "foreign file not overwritten" || fail "foreign file overwritten"
+[ "$(find "$work/d" -type f | wc -l)" -eq 1 ] && pass "nothing written when refusing" || fail "partial output written"
+
+if [ $failures -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
+echo "all CLI tests passed"
