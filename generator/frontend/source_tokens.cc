@@ -1,0 +1,70 @@
+#include "frontend/source_tokens.h"
+
+#include <algorithm>
+
+namespace infragen {
+namespace {
+
+size_t line_end(std::string_view text, size_t pos) {
+  size_t end = text.find('\n', pos);
+  if (end == std::string_view::npos) end = text.size();
+  if (end > pos && text[end - 1] == '\r') --end;
+  return end;
+}
+
+int clamp_length(size_t length) { return static_cast<int>(std::max<size_t>(1, length)); }
+
+}  // namespace
+
+int quoted_token_length(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 1;
+  const char quote = text[pos];
+  const size_t end = line_end(text, pos);
+  for (size_t i = pos + 1; i < end; ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // the escaped character cannot close the string
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < end && text[i + 1] == '\'') {
+        ++i;  // '' is an escaped single quote
+      } else {
+        return clamp_length(i + 1 - pos);
+      }
+    }
+  }
+  return clamp_length(end - pos);
+}
+
+int plain_token_length(std::string_view text, size_t pos, std::string_view value) {
+  if (pos >= text.size()) return 1;
+  const size_t end = line_end(text, pos);
+  size_t length = 0;
+  while (pos + length < end && length < value.size() && text[pos + length] == value[length]) {
+    ++length;
+  }
+  return clamp_length(length);
+}
+
+int null_token_length(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  for (std::string_view word : {"null", "Null", "NULL", "~"}) {
+    if (text.substr(pos, word.size()) != word) continue;
+    size_t after = pos + word.size();
+    if (after == text.size()) return static_cast<int>(word.size());
+    char next = text[after];
+    if (next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == ',' || next == ']' ||
+        next == '}' || next == '#') {
+      return static_cast<int>(word.size());
+    }
+  }
+  return 0;
+}
+
+int indentation_tab_column(std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\t') return static_cast<int>(i) + 1;
+    if (line[i] != ' ') break;
+  }
+  return 0;
+}
+
+}  // namespace infragen
