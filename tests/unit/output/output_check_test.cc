@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "output/output_set.h"
+#include "temp_folder.h"
+
+namespace infragen {
+namespace {
+
+using testing::TempFolder;
+
+OutputSet make_output(std::initializer_list<std::pair<std::string, std::string>> files) {
+  Diagnostics diagnostics;
+  OutputSet output;
+  for (const auto& [path, content] : files) output.add(path, content, diagnostics);
+  return output;
+}
+
+TEST(CheckOutput, FreshFolderIsCurrent) {
+  TempFolder temp;
+  OutputSet output = make_output({{"a.tf", "a\n"}, {"dir/b.json", "{}\n"}});
+  Diagnostics diagnostics;
+  ASSERT_TRUE(write_output(temp.str(), output, diagnostics));
+  std::string report;
+  EXPECT_TRUE(check_output(temp.str(), output, report));
+  EXPECT_EQ(report, "");
+}
+
+TEST(CheckOutput, StaleFolderGetsDiffsNewAndStaleFiles) {
+  TempFolder temp;
+  Diagnostics diagnostics;
+  ASSERT_TRUE(write_output(
+      temp.str(), make_output({{"a.tf", "one\ntwo\nthree\n"}, {"gone.tf", "g\n"}}), diagnostics));
+  OutputSet now = make_output({{"a.tf", "one\n2\nthree\n"}, {"new.tf", "n1\nn2\n"}});
+  std::string report;
+  EXPECT_FALSE(check_output(temp.str(), now, report));
+  EXPECT_EQ(report,
+            "--- a/a.tf\n+++ b/a.tf\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n"
+            "new file: new.tf\n--- /dev/null\n+++ b/new.tf\n@@ -0,0 +1,2 @@\n+n1\n+n2\n"
+            "stale file: gone.tf\n");
+}
+
+TEST(CheckOutput, MissingFolderIsNotCurrent) {
+  TempFolder temp;
+  std::string report;
+  EXPECT_FALSE(
+      check_output((temp.path() / "nowhere").string(), make_output({{"a.tf", "a\n"}}), report));
+  EXPECT_EQ(report, "new file: a.tf\n--- /dev/null\n+++ b/a.tf\n@@ -0,0 +1 @@\n+a\n");
+}
+
+TEST(CheckOutput, StaleFileAlreadyRemovedIsNotReported) {
+  TempFolder temp;
+  Diagnostics diagnostics;
+  ASSERT_TRUE(
+      write_output(temp.str(), make_output({{"a.tf", "a\n"}, {"b.tf", "b\n"}}), diagnostics));
+  std::filesystem::remove(temp.path() / "b.tf");
+  std::string report;
+  EXPECT_TRUE(check_output(temp.str(), make_output({{"a.tf", "a\n"}}), report));
+  EXPECT_EQ(report, "");
+}
+
+TEST(CheckOutput, ForeignFilesAreIgnored) {
+  TempFolder temp;
+  temp.write("mine.txt", "x\n");
+  OutputSet output = make_output({{"a.tf", "a\n"}});
+  Diagnostics diagnostics;
+  ASSERT_TRUE(write_output(temp.str(), output, diagnostics));
+  std::string report;
+  EXPECT_TRUE(check_output(temp.str(), output, report));
+}
+
+TEST(CheckOutput, InvalidOwnershipFileIsReported) {
+  TempFolder temp;
+  temp.write("a.tf", "a\n");
+  temp.write(".infragen-files.json", "not json");
+  std::string report;
+  EXPECT_FALSE(check_output(temp.str(), make_output({{"a.tf", "a\n"}}), report));
+  EXPECT_EQ(report, "invalid ownership file: .infragen-files.json: not a JSON object\n");
+}
+
+}  // namespace
+}  // namespace infragen
