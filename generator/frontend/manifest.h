@@ -30,8 +30,8 @@ struct Document {
 // (maps deep-merged, null removes a key) and schema defaults filled in.
 struct EnvironmentManifest {
   std::string name;
-  nlohmann::json manifest;   // complete, validated, defaults filled; no "environments" key
-  nlohmann::json schedule;   // environments.<name>.schedule (stop/start) or null
+  nlohmann::json manifest;  // complete, validated, defaults filled; no "environments" key
+  nlohmann::json schedule;  // environments.<name>.schedule (stop/start) or null
 };
 
 // A manifest that passed every check. `environments` is in manifest order; a manifest
@@ -46,8 +46,8 @@ struct CheckedManifest {
 std::optional<CheckedManifest> load_manifest(const std::string& path, Diagnostics& diagnostics);
 
 // Same from text already in memory (`display_path` is used in diagnostics).
-std::optional<CheckedManifest> load_manifest_text(const std::string& display_path,
-                                                  std::string text, Diagnostics& diagnostics);
+std::optional<CheckedManifest> load_manifest_text(const std::string& display_path, std::string text,
+                                                  Diagnostics& diagnostics);
 
 // The manifest JSON Schema (schemas/manifest.v1.schema.json, compiled into the binary).
 const std::string& manifest_schema_text();

@@ -1,0 +1,19 @@
+#include "frontend/semantic_checks.h"
+
+#include "frontend/dependency_check.h"
+#include "frontend/exposure_check.h"
+#include "frontend/reference_check.h"
+#include "frontend/resource_check.h"
+#include "frontend/scaling_check.h"
+
+namespace infragen {
+
+void check_semantics(const SemanticInput& input) {
+  check_references(input);
+  check_dependencies(input);
+  check_exposure(input);
+  check_scaling(input);
+  check_resources(input);
+}
+
+}  // namespace infragen

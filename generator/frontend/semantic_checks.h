@@ -1,0 +1,12 @@
+// Runs every check of a manifest that JSON Schema cannot express.
+#pragma once
+
+#include "frontend/semantic_input.h"
+
+namespace infragen {
+
+// References, secrets, dependencies, exposure and routes, scaling, jobs and network of one
+// environment's manifest (which passed the schema). Reports into input.diagnostics.
+void check_semantics(const SemanticInput& input);
+
+}  // namespace infragen
