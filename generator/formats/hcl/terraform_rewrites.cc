@@ -1,0 +1,184 @@
+// Collects the rewrites as token-span replacements and splices them in one pass.
+#include "formats/hcl/terraform_rewrites.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "formats/hcl/string_literal.h"
+
+namespace infragen::hcl {
+namespace {
+
+struct Replacement {
+  TokenSpan span;
+  std::vector<LayoutToken> tokens;
+};
+
+LayoutToken make_token(TokenType type, std::string_view text) { return {type, text, 0}; }
+
+class RewriteCollector {
+ public:
+  explicit RewriteCollector(LayoutStream& stream) : stream_(stream) {}
+
+  void visit(const Body& body, std::vector<std::string_view>& block_path) {
+    for (const Attribute& attribute : body.attributes) {
+      std::optional<std::vector<LayoutToken>> rewritten =
+          block_path.size() == 1 && block_path[0] == "variable" && attribute.name == "type"
+              ? clean_type(attribute.value_tokens)
+              : unwrap_interpolation(attribute.value_tokens);
+      if (rewritten) replacements_.push_back({attribute.value_tokens, std::move(*rewritten)});
+    }
+    for (const Block& block : body.blocks) {
+      if (!block.labels.empty()) {
+        replacements_.push_back(
+            {{block.tokens.first + 1, block.labels.back().tokens.last}, quoted_labels(block)});
+      }
+      block_path.push_back(block.type);
+      visit(block.body, block_path);
+      block_path.pop_back();
+    }
+  }
+
+  std::vector<Replacement> take() { return std::move(replacements_); }
+
+ private:
+  const LayoutToken& at(std::size_t index) const { return stream_.tokens[index]; }
+
+  // Labels as hclwrite reads them back: a bare name, or a quoted string of exactly one
+  // literal piece (or empty). Anything else is dropped, as hclwrite does.
+  std::vector<LayoutToken> quoted_labels(const Block& block) {
+    std::vector<LayoutToken> out;
+    for (const BlockLabel& label : block.labels) {
+      std::string value;
+      if (!label.quoted) {
+        value = label.value;
+      } else {
+        std::size_t count = label.tokens.last - label.tokens.first;
+        if (count == 3 && at(label.tokens.first + 1).type == TokenType::quoted_lit) {
+          value = label.value;
+        } else if (count != 2) {
+          continue;
+        }
+      }
+      out.push_back(make_token(TokenType::open_quote, "\""));
+      std::string body = quote_string_body(value);
+      if (!body.empty()) {
+        out.push_back(make_token(TokenType::quoted_lit, stream_.own(std::move(body))));
+      }
+      out.push_back(make_token(TokenType::close_quote, "\""));
+    }
+    return out;
+  }
+
+  // "${expr}" -> expr, when the quotes hold exactly one interpolation and nothing else.
+  std::optional<std::vector<LayoutToken>> unwrap_interpolation(const TokenSpan& span) const {
+    const std::size_t n = span.last - span.first;
+    if (n < 5) return std::nullopt;
+    if (at(span.first).type != TokenType::open_quote ||
+        at(span.first + 1).type != TokenType::template_interp ||
+        at(span.last - 2).type != TokenType::template_seq_end ||
+        at(span.last - 1).type != TokenType::close_quote) {
+      return std::nullopt;
+    }
+    std::size_t inner_first = span.first + 2;
+    std::size_t inner_last = span.last - 2;
+    int quotes = 0;
+    for (std::size_t i = inner_first; i < inner_last; ++i) {
+      TokenType type = at(i).type;
+      if (type == TokenType::open_quote) {
+        ++quotes;
+        continue;
+      }
+      if (type == TokenType::close_quote) {
+        --quotes;
+        continue;
+      }
+      if (quotes > 0) continue;  // "${f("${x}")}" is still one interpolation
+      if (type == TokenType::template_interp || type == TokenType::template_seq_end ||
+          type == TokenType::quoted_lit) {
+        return std::nullopt;
+      }
+    }
+    while (inner_first < inner_last && at(inner_first).type == TokenType::newline) ++inner_first;
+    while (inner_last > inner_first && at(inner_last - 1).type == TokenType::newline) --inner_last;
+    std::vector<LayoutToken> inner(stream_.tokens.begin() + inner_first,
+                                   stream_.tokens.begin() + inner_last);
+    // A value spanning lines must be parenthesised to stay one expression after unwrapping.
+    bool multi_line = false;
+    bool opens_with_paren = false;
+    bool closes_with_paren = false;
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+      if (i == 0 && inner[i].type == TokenType::open_paren) {
+        opens_with_paren = true;
+      } else if (inner[i].type == TokenType::newline) {
+        multi_line = true;
+      } else if (i + 1 == inner.size() && inner[i].type == TokenType::close_paren) {
+        closes_with_paren = true;
+      }
+    }
+    if (multi_line && !(opens_with_paren && closes_with_paren)) {
+      inner.insert(inner.begin(), make_token(TokenType::open_paren, "("));
+      inner.push_back(make_token(TokenType::close_paren, ")"));
+    }
+    return inner;
+  }
+
+  // Types of variables: bare collection keywords get an element type, and the quoted types
+  // of Terraform 0.11 become type expressions.
+  std::optional<std::vector<LayoutToken>> clean_type(const TokenSpan& span) const {
+    const std::size_t n = span.last - span.first;
+    auto collection_of = [](std::string_view keyword, std::string_view element) {
+      return std::vector<LayoutToken>{
+          make_token(TokenType::identifier, keyword), make_token(TokenType::open_paren, "("),
+          make_token(TokenType::identifier, element), make_token(TokenType::close_paren, ")")};
+    };
+    if (n == 1) {
+      const LayoutToken& keyword = at(span.first);
+      if (keyword.type != TokenType::identifier) return std::nullopt;
+      if (keyword.text == "list") return collection_of("list", "any");
+      if (keyword.text == "map") return collection_of("map", "any");
+      if (keyword.text == "set") return collection_of("set", "any");
+      return std::nullopt;
+    }
+    if (n == 3 && at(span.first).type == TokenType::open_quote &&
+        at(span.first + 1).type == TokenType::quoted_lit &&
+        at(span.first + 2).type == TokenType::close_quote) {
+      std::string_view name = at(span.first + 1).text;
+      if (name == "string") {
+        return std::vector<LayoutToken>{make_token(TokenType::identifier, "string")};
+      }
+      if (name == "list") return collection_of("list", "string");
+      if (name == "map") return collection_of("map", "string");
+    }
+    return std::nullopt;
+  }
+
+  LayoutStream& stream_;
+  std::vector<Replacement> replacements_;
+};
+
+}  // namespace
+
+void apply_terraform_rewrites(const File& file, LayoutStream& stream) {
+  RewriteCollector collector(stream);
+  std::vector<std::string_view> block_path;
+  collector.visit(file.body, block_path);
+  std::vector<Replacement> replacements = collector.take();
+  if (replacements.empty()) return;
+  std::sort(replacements.begin(), replacements.end(),
+            [](const Replacement& a, const Replacement& b) { return a.span.first < b.span.first; });
+  std::vector<LayoutToken> result;
+  result.reserve(stream.tokens.size());
+  std::size_t next = 0;
+  for (Replacement& replacement : replacements) {
+    result.insert(result.end(), stream.tokens.begin() + next,
+                  stream.tokens.begin() + replacement.span.first);
+    result.insert(result.end(), replacement.tokens.begin(), replacement.tokens.end());
+    next = replacement.span.last;
+  }
+  result.insert(result.end(), stream.tokens.begin() + next, stream.tokens.end());
+  stream.tokens = std::move(result);
+}
+
+}  // namespace infragen::hcl
