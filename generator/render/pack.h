@@ -14,14 +14,15 @@ namespace infragen {
 
 // One entry of a format's `files:` list in pack.yaml.
 struct PackFile {
-  std::string path;      // output path, may contain mustache tags, e.g. "env/{{name}}.tfvars"
+  std::string path;           // output path, may contain mustache tags, e.g. "env/{{name}}.tfvars"
   std::string template_path;  // template file relative to the pack folder
-  std::string each;      // optional: dotted view-model path of a list; one file per item
-  std::string kind;      // finisher: hcl | json | yaml | cloudformation | markdown | text | shell
+  std::string each;           // optional: dotted view-model path of a list; one file per item
+  std::string kind;  // finisher: hcl | json | yaml | cloudformation | markdown | text | shell
+  SourceLocation location;  // this entry in pack.yaml, for problems found while rendering it
 };
 
 struct PackFormat {
-  std::string name;  // terraform | cloudformation | helm | compose
+  std::string name;        // terraform | cloudformation | helm | compose
   std::string output_dir;  // sub-folder of the output for this format, e.g. "terraform"
   std::vector<PackFile> files;
 };
@@ -34,6 +35,8 @@ struct Pack {
   std::vector<std::string> supports;  // manifest features the pack can carry (see pack schema)
   nlohmann::json references;          // per-format wiring of ${...} references (see pack schema)
   std::map<std::string, std::string> partials;  // name -> text, from templates/_shared and the pack
+  std::map<std::string, std::string> partial_files;  // name -> path of the file it was read from
+  std::map<std::string, std::string> templates;  // template_path -> text, read when the pack loads
 
   const PackFormat* find_format(const std::string& format) const;
 };
@@ -51,6 +54,11 @@ class PackRegistry {
  private:
   std::map<std::string, Pack> packs_;
   std::map<std::string, std::string> shared_partials_;
+  std::map<std::string, std::string> shared_partial_files_;
+  // Each pack's own partials (its `partials/` folder), kept to rebuild `Pack::partials` when a
+  // later folder brings new shared partials.
+  std::map<std::string, std::map<std::string, std::string>> own_partials_;
+  std::map<std::string, std::map<std::string, std::string>> own_partial_files_;
 };
 
 // The pack JSON Schema (schemas/pack.v1.schema.json, compiled into the binary).

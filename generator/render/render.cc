@@ -1,0 +1,144 @@
+#include "render/render.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <set>
+
+#include "diagnostics/suggest.h"
+#include "output/relative_path.h"
+#include "render/origin_markers.h"
+#include "render/template_compiler.h"
+#include "render/value_escaping.h"
+#include "render/view_context.h"
+
+namespace infragen {
+namespace {
+
+using nlohmann::json;
+
+// A view-model string holding a marker character would corrupt the line origins.
+bool reject_marker_characters(const json& value, const std::string& pointer,
+                              Diagnostics& diagnostics) {
+  if (value.is_string() && contains_marker_character(value.get_ref<const std::string&>())) {
+    diagnostics.add(
+        {Severity::error,
+         {},
+         "view model value at '" + pointer + "' contains a control character U+0001..U+0003",
+         {},
+         "infragen"});
+    return false;
+  }
+  bool ok = true;
+  if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) {
+      ok = reject_marker_characters(child, pointer + "/" + key, diagnostics) && ok;
+    }
+  } else if (value.is_array()) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      ok = reject_marker_characters(value[i], pointer + "/" + std::to_string(i), diagnostics) && ok;
+    }
+  }
+  return ok;
+}
+
+// The list an `each:` path names, or nothing (reported at the file's pack.yaml entry).
+const json* each_list(const PackFile& file, const json& view_model, Diagnostics& diagnostics) {
+  const json* current = &view_model;
+  std::string walked;
+  for (size_t start = 0;;) {
+    size_t dot = file.each.find('.', start);
+    std::string part =
+        file.each.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!current->is_object() || !current->contains(part)) {
+      std::vector<std::string> candidates;
+      if (current->is_object()) {
+        for (const auto& [key, unused] : current->items()) {
+          candidates.push_back(walked.empty() ? key : walked + "." + key);
+        }
+      }
+      diagnostics.error(file.location, "each: missing value '" + file.each + "'",
+                        did_you_mean(file.each, candidates));
+      return nullptr;
+    }
+    current = &(*current)[part];
+    walked += (walked.empty() ? "" : ".") + part;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  if (!current->is_array()) {
+    diagnostics.error(file.location, "each: '" + file.each + "' is not a list");
+    return nullptr;
+  }
+  return current;
+}
+
+// Renders compiled kainjow source with `stack` (root, then the item) as the context.
+std::string render_source(const std::string& source, const TemplateCompiler& compiler,
+                          const std::vector<const json*>& stack, const std::string& kind,
+                          const std::string& shown_path, Diagnostics& diagnostics) {
+  kainjow::mustache::mustache engine(source);
+  if (!engine.is_valid()) {
+    diagnostics.file_error(shown_path, "mustache: " + engine.error_message());
+    return {};
+  }
+  engine.set_custom_escape(escaper_for_kind(kind));
+  ViewModelContext context(compiler, diagnostics);
+  for (const json* value : stack) context.push_value(*value);
+  std::string rendered = engine.render(context);
+  if (!engine.is_valid()) diagnostics.file_error(shown_path, "mustache: " + engine.error_message());
+  return rendered;
+}
+
+}  // namespace
+
+std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& format,
+                                        const json& view_model, Diagnostics& diagnostics) {
+  std::vector<RenderedFile> rendered_files;
+  if (!reject_marker_characters(view_model, "", diagnostics)) return rendered_files;
+  TemplateCompiler compiler(pack, diagnostics);
+  std::set<std::string> paths;
+  for (const PackFile& file : format.files) {
+    std::optional<std::string> body = compiler.compile_template(file.template_path);
+    std::optional<std::string> path_source = compiler.compile_path(file.path, file.location);
+    if (!body || !path_source) continue;
+    std::vector<const json*> items;
+    if (file.each.empty()) {
+      items.push_back(nullptr);
+    } else if (const json* list = each_list(file, view_model, diagnostics)) {
+      for (const json& item : *list) items.push_back(&item);
+    }
+    const std::string shown = compiler.template_display_path(file.template_path);
+    for (const json* item : items) {
+      std::vector<const json*> stack = {&view_model};
+      if (item) stack.push_back(item);
+      const int errors_before = diagnostics.error_count();
+      RenderedFile rendered;
+      rendered.path = render_source(*path_source, compiler, stack, "text", shown, diagnostics);
+      rendered.kind = file.kind;
+      rendered.template_path = shown;
+      UnmarkedText text =
+          strip_line_markers(render_source(*body, compiler, stack, file.kind, shown, diagnostics));
+      if (diagnostics.error_count() > errors_before) continue;
+      if (auto problem = relative_path_problem(rendered.path)) {
+        diagnostics.error(file.location,
+                          "invalid output path '" + rendered.path + "': " + *problem);
+        continue;
+      }
+      if (!paths.insert(rendered.path).second) {
+        diagnostics.error(file.location, "two files of format '" + format.name +
+                                             "' render to the same path '" + rendered.path + "'");
+        continue;
+      }
+      rendered.text = std::move(text.text);
+      std::string last_origin;
+      for (int id : text.line_origin_ids) {
+        if (id >= 0) last_origin = compiler.line_origin(id);
+        rendered.line_origins.push_back(last_origin);
+      }
+      rendered_files.push_back(std::move(rendered));
+    }
+  }
+  return rendered_files;
+}
+
+}  // namespace infragen

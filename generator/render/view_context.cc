@@ -1,0 +1,151 @@
+#include "render/view_context.h"
+
+#include <cmath>
+#include <set>
+
+#include "diagnostics/suggest.h"
+#include "render/origin_markers.h"
+
+namespace infragen {
+
+using nlohmann::json;
+
+std::string canonical_number(const json& number) {
+  if (number.is_number_integer()) return number.dump();
+  double value = number.get<double>();
+  if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9007199254740992.0) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  return number.dump();
+}
+
+ViewModelContext::ViewModelContext(const TemplateCompiler& compiler, Diagnostics& diagnostics)
+    : compiler_(compiler), diagnostics_(diagnostics) {}
+
+void ViewModelContext::push_value(const json& value) { stack_.push_back(&value); }
+
+void ViewModelContext::push(const Data* data) {
+  auto found = json_of_.find(data);
+  stack_.push_back(found == json_of_.end() ? nullptr : found->second);
+}
+
+void ViewModelContext::pop() { stack_.pop_back(); }
+
+ViewModelContext::Lookup ViewModelContext::resolve(const std::string& name) const {
+  Lookup lookup;
+  if (name == ".") {
+    lookup.value = stack_.empty() ? nullptr : stack_.back();
+    return lookup;
+  }
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t dot = name.find('.', start);
+    parts.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  const json* current = nullptr;
+  for (auto frame = stack_.rbegin(); frame != stack_.rend(); ++frame) {
+    if (*frame && (*frame)->is_object() && (*frame)->contains(parts[0])) {
+      current = &(**frame)[parts[0]];
+      break;
+    }
+  }
+  if (!current) {
+    std::set<std::string> available;
+    for (const json* frame : stack_) {
+      if (frame && frame->is_object()) {
+        for (const auto& [key, unused] : frame->items()) available.insert(key);
+      }
+    }
+    lookup.candidates.assign(available.begin(), available.end());
+    return lookup;
+  }
+  std::string prefix = parts[0];
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (!current->is_object() || !current->contains(parts[i])) {
+      if (current->is_object()) {
+        for (const auto& [key, unused] : current->items())
+          lookup.candidates.push_back(prefix + "." + key);
+      }
+      return lookup;
+    }
+    current = &(*current)[parts[i]];
+    prefix += "." + parts[i];
+  }
+  lookup.value = current;
+  return lookup;
+}
+
+const ViewModelContext::Data* ViewModelContext::keep(Data data, const json* value) const {
+  owned_.push_back(std::make_unique<Data>(std::move(data)));
+  const Data* kept = owned_.back().get();
+  json_of_[kept] = value;
+  return kept;
+}
+
+const ViewModelContext::Data* ViewModelContext::section_data(const json& value) const {
+  if (auto cached = section_cache_.find(&value); cached != section_cache_.end())
+    return cached->second;
+  const Data* data = nullptr;
+  if (value.is_array()) {
+    Data list(Data::type::list);
+    for (size_t i = 0; i < value.size(); ++i) list.push_back(Data());
+    data = keep(std::move(list), &value);
+    // kainjow pushes each item of the list; lead each one back to its JSON element.
+    for (size_t i = 0; i < value.size(); ++i) json_of_[&data->list_value()[i]] = &value[i];
+  } else {
+    bool truthy = !(value.is_null() || (value.is_boolean() && !value.get<bool>()) ||
+                    (value.is_string() && value.get_ref<const std::string&>().empty()));
+    data = keep(Data(truthy), &value);
+  }
+  section_cache_[&value] = data;
+  return data;
+}
+
+const ViewModelContext::Data* ViewModelContext::value_data(const json& value) const {
+  if (auto cached = value_cache_.find(&value); cached != value_cache_.end()) return cached->second;
+  std::string text;
+  if (value.is_string()) {
+    text = value.get<std::string>();
+  } else if (value.is_boolean()) {
+    text = value.get<bool>() ? "true" : "false";
+  } else {
+    text = canonical_number(value);
+  }
+  const Data* data = keep(Data(text), &value);
+  value_cache_[&value] = data;
+  return data;
+}
+
+const ViewModelContext::Data* ViewModelContext::get(const std::string& name) const {
+  std::optional<int> id = decoded_tag_id(name);
+  if (!id) return nullptr;
+  const TemplateTag& tag = compiler_.tag(*id);
+  Lookup lookup = resolve(tag.name);
+  if (!lookup.value) {
+    diagnostics_.error(tag.location, "missing value '" + tag.name + "'",
+                       did_you_mean(tag.name, lookup.candidates));
+    return nullptr;
+  }
+  const json& value = *lookup.value;
+  if (tag.use == TemplateTag::Use::section) return section_data(value);
+  if (value.is_null() || value.is_object() || value.is_array()) {
+    std::string what = value.is_null() ? "null" : value.is_object() ? "a mapping" : "a list";
+    diagnostics_.error(tag.location, "value '" + tag.name + "' is " + what + ", not text",
+                       "test or loop over it with {{#" + tag.name + "}}...{{/" + tag.name + "}}");
+    return nullptr;
+  }
+  return value_data(value);
+}
+
+const ViewModelContext::Data* ViewModelContext::get_partial(const std::string& name) const {
+  std::optional<int> id = decoded_tag_id(name);
+  if (!id) return nullptr;
+  if (auto cached = partial_cache_.find(*id); cached != partial_cache_.end()) return cached->second;
+  const Data* data = keep(Data(compiler_.partial_source(*id)), nullptr);
+  partial_cache_[*id] = data;
+  return data;
+}
+
+}  // namespace infragen
