@@ -90,7 +90,16 @@ void SchemaMessages::check(const json& value, const json& schema, const std::str
 void SchemaMessages::check_node(const json& value, const json& schema_in,
                                 const std::string& pointer, bool pruned,
                                 std::set<std::string> misspelt, Problems& out) const {
-  if (pruned && !failing_->count(pointer)) return;
+  if (pruned) {
+    if (!failing_->count(pointer)) return;
+    // The validator does not name the place of every failure (a bad property name is only
+    // reported as a failure of the map that holds it), so below the deepest place it names,
+    // everything is examined.
+    auto below = failing_->lower_bound(pointer + "/");
+    if (below == failing_->end() || below->compare(0, pointer.size() + 1, pointer + "/") != 0) {
+      pruned = false;
+    }
+  }
   const json& node = schema_.resolve(schema_in);
   if (!node.is_object()) return;  // `true` (or a malformed schema) allows anything
   if (!check_type(value, node, pointer, out)) return;
