@@ -4,6 +4,7 @@
 
 #include "frontend/json_pointer.h"
 #include "frontend/manifest.h"
+#include "frontend/network_check.h"
 #include "frontend/overlay_check.h"
 #include "frontend/overlay_merge.h"
 #include "frontend/schema_check.h"
@@ -90,6 +91,9 @@ std::optional<CheckedManifest> load_manifest_text(const std::string& display_pat
   const SchemaChecker& checker = manifest_schema_checker();
   std::set<std::string> failing;
   const bool base_valid = checker.check(*document, diagnostics, &failing);
+  // Whether a `cidr` comes with an existing VPC depends on which map wrote it, which the
+  // merged environments no longer show; so this one looks at the manifest as written.
+  check_existing_network(*document, diagnostics);
 
   CheckedManifest result;
   const json& root = document->root;

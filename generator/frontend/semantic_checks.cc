@@ -2,8 +2,8 @@
 
 #include "frontend/dependency_check.h"
 #include "frontend/exposure_check.h"
+#include "frontend/job_trigger_check.h"
 #include "frontend/reference_check.h"
-#include "frontend/resource_check.h"
 #include "frontend/scaling_check.h"
 
 namespace infragen {
@@ -13,7 +13,7 @@ void check_semantics(const SemanticInput& input) {
   check_dependencies(input);
   check_exposure(input);
   check_scaling(input);
-  check_resources(input);
+  check_job_triggers(input);
 }
 
 }  // namespace infragen

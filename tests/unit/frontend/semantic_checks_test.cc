@@ -216,5 +216,23 @@ TEST(SemanticChecks, ExistingNetworkWithCidr) {
             "app.yaml:22:3: error: 'network' has both 'existing' and 'cidr'");
 }
 
+TEST(SemanticChecks, ExistingNetworkInAnEnvironment) {
+  const std::string existing =
+      "      existing: {vpc_id: vpc-0123abcd, public_subnets: [subnet-0123abcd], "
+      "private_subnets: [subnet-4567abcd]}\n";
+  // The base range is for the other environments; prod switching to its VPC is fine.
+  auto replaced = load_text(kBase + "network: {cidr: 10.1.0.0/16}\n" +
+                            "environments:\n  dev: {}\n  prod:\n    network:\n" + existing);
+  EXPECT_EQ(replaced.printed, "");
+  auto both = load_text(kBase + "environments:\n  prod:\n    network:\n" + existing +
+                        "      cidr: 10.1.0.0/16\n");
+  EXPECT_EQ(first_line(both.printed),
+            "app.yaml:21:7: error: 'network' has both 'existing' and 'cidr'");
+  auto on_existing_base = load_text(kBase + "network:\n" + existing.substr(4) +
+                                    "environments:\n  prod:\n    network: {cidr: 10.1.0.0/16}\n");
+  EXPECT_EQ(first_line(on_existing_base.printed),
+            "app.yaml:21:15: error: 'network' has both 'existing' and 'cidr'");
+}
+
 }  // namespace
 }  // namespace infragen

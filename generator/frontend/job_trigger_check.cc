@@ -1,4 +1,4 @@
-#include "frontend/resource_check.h"
+#include "frontend/job_trigger_check.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 
 namespace infragen {
 
-void check_resources(const SemanticInput& input) {
+void check_job_triggers(const SemanticInput& input) {
   std::vector<std::string> buckets = entry_names(input, "buckets");
   for (const auto& name : entry_names(input, "jobs")) {
     const nlohmann::json& job = input.effective.at("jobs").at(name);
@@ -18,13 +18,6 @@ void check_resources(const SemanticInput& input) {
         input.written.locate("/jobs/" + escape_pointer_token(name) + "/trigger/bucket"),
         "unknown bucket '" + bucket + "' in the trigger of job '" + name + "'",
         name_hint(bucket, buckets, "buckets"));
-  }
-  const nlohmann::json& written = input.written.root;
-  if (written.contains("network") && written["network"].is_object() &&
-      written["network"].contains("existing") && written["network"].contains("cidr")) {
-    input.diagnostics.error(input.written.locate_key("/network/cidr"),
-                            "'network' has both 'existing' and 'cidr'",
-                            "an existing VPC keeps its own address range; remove 'cidr'");
   }
 }
 
