@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 
-#include "diagnostics/suggest.h"
 #include "frontend/json_pointer.h"
 
 namespace infragen {
@@ -100,8 +99,7 @@ void check_dependencies(const SemanticInput& input) {
       if (target == service) {
         input.diagnostics.error(where, "service '" + service + "' depends on itself");
       } else if (std::find(known.begin(), known.end(), target) == known.end()) {
-        std::string hint = did_you_mean(target, known);
-        if (hint.empty()) hint = "depends_on names services, databases and caches of this manifest";
+        std::string hint = name_hint(target, known, "services, databases and caches");
         input.diagnostics.error(
             where, "unknown dependency '" + target + "' of service '" + service + "'", hint);
       } else if (std::find(services.begin(), services.end(), target) != services.end()) {

@@ -46,13 +46,23 @@ std::string place_or_manifest(const SchemaTree& schema, const std::string& point
   return place.empty() ? "the manifest" : place;
 }
 
-std::string examples_hint(const json& node) {
-  auto examples = node.find("examples");
-  if (examples == node.end() || !examples->is_array() || examples->empty()) return {};
+// "for example 'x' or 'y'" from the `examples` of the value's schema or, for an entry of a map
+// (whose schema often has none), from the values in the map's own examples.
+std::string examples_hint(const json& node, const json* map_node) {
   std::vector<std::string> shown;
-  for (const auto& example : *examples) {
+  auto add_example = [&](const json& example) {
     if (example.is_string() || example.is_number())
       shown.push_back("'" + value_words(example) + "'");
+  };
+  if (auto examples = node.find("examples"); examples != node.end() && examples->is_array()) {
+    for (const auto& example : *examples) add_example(example);
+  }
+  if (shown.empty() && map_node && map_node->contains("examples") &&
+      (*map_node)["examples"].is_array()) {
+    for (const auto& example : (*map_node)["examples"]) {
+      if (!example.is_object()) continue;
+      for (const auto& entry : example.items()) add_example(entry.value());
+    }
   }
   if (shown.empty()) return {};
   return "for example " + join_words(shown, "or");
@@ -197,7 +207,8 @@ bool SchemaMessages::check_allowed_values(const json& value, const json& node,
 
 void SchemaMessages::describe_pattern(const std::string& subject, const std::string& pattern,
                                       const std::string& text, const json& node,
-                                      std::string& message, std::string& hint) const {
+                                      const json* map_node, std::string& message,
+                                      std::string& hint) const {
   if (auto explained = explain_pattern(pattern)) {
     message = subject + " must " + *explained;
     std::string lowered = text;
@@ -211,7 +222,7 @@ void SchemaMessages::describe_pattern(const std::string& subject, const std::str
   }
   message = subject + " must match " + pattern;
   hint = did_you_mean(text, pattern_literal_alternatives(pattern));
-  if (hint.empty()) hint = examples_hint(node);
+  if (hint.empty()) hint = examples_hint(node, map_node);
 }
 
 void SchemaMessages::check_string(const std::string& text, const json& node,
@@ -235,7 +246,9 @@ void SchemaMessages::check_string(const std::string& text, const json& node,
   if (auto pattern = node.find("pattern");
       pattern != node.end() && !schema_pattern_matches(pattern->get<std::string>(), text)) {
     std::string message, hint;
-    describe_pattern(field, pattern->get<std::string>(), text, node, message, hint);
+    const json* map_node =
+        pointer.empty() ? nullptr : schema_.schema_at(split_pointer(parent_pointer(pointer)));
+    describe_pattern(field, pattern->get<std::string>(), text, node, map_node, message, hint);
     add(out, pointer, where, message, hint);
   }
 }
@@ -277,10 +290,16 @@ void SchemaMessages::check_object(const json& value, const json& node, const std
     if (closed && !schema_.allows_property(node, key)) {
       auto meant = closest_name(key, known);
       if (meant) misspelt.insert(*meant);
+      std::string hint;
+      if (meant) {
+        hint = "did you mean '" + *meant + "'?";
+      } else if (!known.empty()) {
+        hint = "known fields: " + join_words(known, "and");
+      }
       add(out, child, document_.locate_key(child),
           place.empty() ? "unknown top-level field '" + key + "'"
                         : "unknown field '" + key + "' in " + place,
-          meant ? "did you mean '" + *meant + "'?" : "");
+          hint);
       continue;
     }
     for (const json* property : schema_.property_schemas(node, key)) {
@@ -348,7 +367,7 @@ void SchemaMessages::check_property_names(const json& value, const json& node,
     } else if (auto pattern = rule.find("pattern");
                pattern != rule.end() && !schema_pattern_matches(pattern->get<std::string>(), key)) {
       std::string message, hint;
-      describe_pattern(subject, pattern->get<std::string>(), key, rule, message, hint);
+      describe_pattern(subject, pattern->get<std::string>(), key, rule, nullptr, message, hint);
       add(out, child, where, message, hint);
     }
   }

@@ -61,9 +61,10 @@ class SchemaMessages {
   void add(Problems& out, const std::string& pointer, const SourceLocation& where,
            std::string message, std::string hint = {}) const;
   // How a string must look to match `pattern`, with a hint about `text`.
+  // `map_node` is the schema of the map holding the value, for its examples.
   void describe_pattern(const std::string& subject, const std::string& pattern,
-                        const std::string& text, const json& node, std::string& message,
-                        std::string& hint) const;
+                        const std::string& text, const json& node, const json* map_node,
+                        std::string& message, std::string& hint) const;
   // The scalar at `pointer` as written in the source (e.g. "15.10", which JSON would shorten).
   std::string written_text(const json& value, const std::string& pointer) const;
 

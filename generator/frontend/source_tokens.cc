@@ -1,6 +1,7 @@
 #include "frontend/source_tokens.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace infragen {
 namespace {
@@ -65,6 +66,41 @@ int indentation_tab_column(std::string_view line) {
     if (line[i] != ' ') break;
   }
   return 0;
+}
+
+}  // namespace infragen
+
+namespace infragen {
+
+size_t unclosed_flow_opening(std::string_view text, size_t end, char open) {
+  std::vector<size_t> openings;
+  end = std::min(end, text.size());
+  char previous = '\n';  // the last character that is not a space, for where scalars start
+  for (size_t i = 0; i < end; ++i) {
+    const char c = text[i];
+    if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n')) {
+      while (i < end && text[i] != '\n') ++i;
+      previous = '\n';
+      continue;
+    }
+    // A quote opens a string only where a scalar starts ("it's" in plain text is no quote).
+    const bool scalar_start = previous == '\n' || previous == ':' || previous == ',' ||
+                              previous == '[' || previous == '{' || previous == '-';
+    if ((c == '"' || c == '\'') && scalar_start) {
+      for (++i; i < end && text[i] != c; ++i) {
+        if (c == '"' && text[i] == '\\') ++i;
+      }
+      previous = c;
+      continue;
+    }
+    if (c == '[' || c == '{') openings.push_back(i);
+    if ((c == ']' || c == '}') && !openings.empty()) openings.pop_back();
+    if (c != ' ' && c != '\t' && c != '\r') previous = c;
+  }
+  for (auto it = openings.rbegin(); it != openings.rend(); ++it) {
+    if (text[*it] == open) return *it;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace infragen

@@ -22,3 +22,12 @@ int null_token_length(std::string_view text, size_t pos);
 int indentation_tab_column(std::string_view line);
 
 }  // namespace infragen
+
+namespace infragen {
+
+// The offset of the last '[' (or '{' when `open` is '{') before `end` in `text` that is not
+// closed before `end`, skipping quoted strings and comments; npos when there is none. Used
+// to point at the list or map that a "flow not closed" syntax error is about.
+size_t unclosed_flow_opening(std::string_view text, size_t end, char open);
+
+}  // namespace infragen

@@ -1,5 +1,6 @@
 #include "frontend/yaml_loader.h"
 
+#include <algorithm>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -222,6 +223,8 @@ class Converter {
   long node_count_ = 0;
 };
 
+SourceLocation position_of(const SourceFilePtr& file, size_t offset);
+
 void report_syntax_error(const SourceFilePtr& file, const YAML::Exception& problem,
                          Diagnostics& diagnostics) {
   SourceLocation where;
@@ -241,7 +244,34 @@ void report_syntax_error(const SourceFilePtr& file, const YAML::Exception& probl
       return;
     }
   }
+  // yaml-cpp notices an unclosed '[' or '{' only where the document ends; point at the opening.
+  const bool list = problem.msg == "end of sequence flow not found";
+  if ((list || problem.msg == "end of map flow not found") && problem.mark.pos >= 0) {
+    size_t opening = unclosed_flow_opening(file->text(), static_cast<size_t>(problem.mark.pos),
+                                           list ? '[' : '{');
+    if (opening != std::string_view::npos) {
+      diagnostics.error(position_of(file, opening),
+                        list ? "YAML syntax error: this '[' list has no closing ']'"
+                             : "YAML syntax error: this '{' map has no closing '}'",
+                        list ? "end the list with ']' on the same line, or write one item per "
+                               "line with '- '"
+                             : "end the map with '}', or write one field per line");
+      return;
+    }
+  }
   diagnostics.error(where, "YAML syntax error: " + problem.msg, syntax_hint(problem.msg));
+}
+
+// The line and column of byte `offset` of `file`.
+SourceLocation position_of(const SourceFilePtr& file, size_t offset) {
+  SourceLocation where;
+  where.file = file;
+  const std::string& text = file->text();
+  where.line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+  size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line_start = line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
+  where.column = 1 + static_cast<int>(offset - line_start);
+  return where;
 }
 
 }  // namespace
@@ -261,10 +291,19 @@ std::optional<Document> load_yaml_document(const SourceFilePtr& file, Diagnostic
   for (size_t extra = 1; extra < documents.size(); ++extra) {
     // An empty document after a trailing '---' holds nothing that could be lost.
     if (documents[extra].IsNull()) continue;
+    // Point at the '---' that starts it rather than at its first value.
     SourceLocation where;
     where.file = file;
     where.line = documents[extra].Mark().line + 1;
     where.column = documents[extra].Mark().column + 1;
+    for (int line = where.line; line >= 1; --line) {
+      if (file->line(line).substr(0, 3) == "---") {
+        where.line = line;
+        where.column = 1;
+        where.length = 3;
+        break;
+      }
+    }
     diagnostics.error(where, "a manifest is a single YAML document; this is a second one",
                       "remove the '---' line and everything after it, or merge the documents");
     return std::nullopt;

@@ -194,7 +194,7 @@ TEST(YamlLoader, EmptyFileAndNonMapTopLevel) {
 TEST(YamlLoader, SecondDocumentIsAnError) {
   Loaded loaded = load("a: 1\n---\nb: 2\n");
   EXPECT_FALSE(loaded.document);
-  EXPECT_NE(loaded.printed.find("app.yaml:3:1: error: a manifest is a single YAML document"),
+  EXPECT_NE(loaded.printed.find("app.yaml:2:1: error: a manifest is a single YAML document"),
             std::string::npos)
       << loaded.printed;
   EXPECT_TRUE(load("a: 1\n---\n").document);
