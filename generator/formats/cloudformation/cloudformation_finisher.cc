@@ -1,0 +1,88 @@
+#include "formats/cloudformation/cloudformation_finisher.h"
+
+#include <algorithm>
+#include <array>
+
+#include "formats/cloudformation/cloudformation_references.h"
+#include "formats/generated_file_error.h"
+#include "formats/yaml/yaml_document.h"
+
+namespace infragen {
+namespace {
+
+constexpr std::array<const char*, 8> kSectionOrder = {"AWSTemplateFormatVersion",
+                                                      "Description",
+                                                      "Metadata",
+                                                      "Parameters",
+                                                      "Mappings",
+                                                      "Conditions",
+                                                      "Resources",
+                                                      "Outputs"};
+
+// A short-form tag like !Ref has no JSON form; say which long form to write.
+void explain_short_forms(std::vector<YamlProblem>& problems) {
+  for (YamlProblem& problem : problems) {
+    if (problem.message.rfind("unsupported YAML tag '!", 0) == 0) {
+      std::string tag = problem.message.substr(problem.message.find('!') + 1);
+      tag.pop_back();
+      std::string long_form = tag == "Ref" || tag == "Condition" ? tag : "Fn::" + tag;
+      problem.message = "short-form intrinsic '!" + tag + "' is not supported";
+      problem.hint = "write the long form '" + long_form + ":'";
+    }
+  }
+}
+
+}  // namespace
+
+std::string canonical_template_json(const nlohmann::json& template_json) {
+  nlohmann::ordered_json ordered = nlohmann::ordered_json::object();
+  for (const char* section : kSectionOrder) {
+    if (template_json.contains(section)) {
+      // nlohmann::json iterates sorted; re-parsing its dump keeps that order below the top.
+      ordered[section] = nlohmann::ordered_json::parse(template_json[section].dump());
+    }
+  }
+  for (const auto& [key, value] : template_json.items()) {
+    bool placed =
+        std::find_if(kSectionOrder.begin(), kSectionOrder.end(),
+                     [&](const char* section) { return key == section; }) != kSectionOrder.end();
+    if (!placed) ordered[key] = nlohmann::ordered_json::parse(value.dump());
+  }
+  return ordered.dump(2) + "\n";
+}
+
+std::optional<std::string> finish_cloudformation(const RenderedFile& file,
+                                                 Diagnostics& diagnostics) {
+  const std::string text = with_lf_and_final_newline(file.text);
+  std::vector<YamlProblem> problems;
+  auto report_all = [&]() {
+    for (const YamlProblem& problem : problems) {
+      report_in_generated_file(file, problem.line, problem.column, problem.message, diagnostics,
+                               problem.hint);
+    }
+    return std::nullopt;
+  };
+  std::optional<std::vector<YAML::Node>> documents = parse_yaml_documents(text, problems);
+  if (!documents) return report_all();
+  if (documents->size() != 1 || !(*documents)[0].IsMap() || !(*documents)[0]["Resources"] ||
+      !(*documents)[0]["Resources"].IsMap()) {
+    problems.push_back(
+        {1, 1, "a CloudFormation template must be one YAML mapping with a Resources mapping", ""});
+    return report_all();
+  }
+  const YAML::Node& root = (*documents)[0];
+  find_duplicate_keys(root, problems);
+  nlohmann::json template_json = yaml_to_json(root, problems);
+  explain_short_forms(problems);
+  if (problems.empty()) find_dangling_references(root, problems);
+  if (!problems.empty()) return report_all();
+  try {
+    return canonical_template_json(template_json);
+  } catch (const nlohmann::json::exception& error) {
+    problems.push_back(
+        {1, 1, std::string("cannot print the template as JSON: ") + error.what(), ""});
+    return report_all();
+  }
+}
+
+}  // namespace infragen

@@ -1,0 +1,32 @@
+// Helpers for finisher tests: rendered files with line origins, printed diagnostics.
+#pragma once
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "diagnostics/diagnostics.h"
+#include "render/render.h"
+
+namespace infragen::testing {
+
+inline std::string printed(const Diagnostics& diagnostics) {
+  std::ostringstream out;
+  diagnostics.print(out);
+  return out.str();
+}
+
+// A rendered file whose line i+1 came from line origin_lines[i] of "tpl/t.mustache".
+inline RenderedFile rendered(const std::string& kind, const std::string& text,
+                             const std::vector<int>& origin_lines = {}) {
+  RenderedFile file;
+  file.path = "out/file";
+  file.kind = kind;
+  file.text = text;
+  file.template_path = "tpl/t.mustache";
+  for (int line : origin_lines)
+    file.line_origins.push_back("tpl/t.mustache:" + std::to_string(line));
+  return file;
+}
+
+}  // namespace infragen::testing
