@@ -162,6 +162,36 @@ TEST(Render, ListOfScalarsAndNestedContext) {
       "a,b,\nvote-prod\nresult-prod\n");
 }
 
+TEST(Render, SectionOverMappingPushesIt) {
+  json view = {{"db", {{"host", "h"}, {"port", 5432}}}, {"name", "app"}};
+  EXPECT_EQ(render_one("{{#db}}{{host}}:{{port}}/{{name}}{{/db}}\n", view), "h:5432/app\n");
+}
+
+TEST(Render, EachItemShadowsTheRoot) {
+  json view = {{"name", "root"}, {"items", json::array({{{"name", "item"}}})}};
+  Result result =
+      render(PackBuilder().file("{{name}}.txt", "a.mustache", "{{name}}\n", "text", "items"), view);
+  ASSERT_EQ(result.files.size(), 1u);
+  EXPECT_EQ(result.files[0].path, "item.txt");
+  EXPECT_EQ(result.files[0].text, "item\n");
+}
+
+TEST(Render, IndentedPartialLeavesEmptyLinesEmpty) {
+  PackBuilder builder;
+  builder.partial("block", "a: 1\n\nb: 2\n").file("a.yaml", "a.mustache", "root:\n  {{>block}}\n");
+  Result result = render(builder, json::object());
+  ASSERT_EQ(result.diagnostics, "");
+  EXPECT_EQ(result.files[0].text, "root:\n  a: 1\n\n  b: 2\n");
+}
+
+TEST(Render, MissingValueInOutputPathIsReportedAtThePackEntry) {
+  Result result =
+      render(PackBuilder().file("{{nmae}}.txt", "a.mustache", "x\n"), json{{"name", "a"}});
+  EXPECT_EQ(result.diagnostics,
+            "packs/demo/pack.yaml:2:3: error: missing value 'nmae'\n  f:\n  ^\n"
+            "  hint: did you mean 'name'?\n1 error generated.\n");
+}
+
 TEST(Render, EscapingPerKind) {
   json view = {{"v", "a\"b\\c\nd\t${x} %{y} $z"}};
   EXPECT_EQ(render_one("x = \"{{v}}\"\n", view, "hcl"),
