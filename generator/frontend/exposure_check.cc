@@ -92,10 +92,25 @@ void check_exposure(const SemanticInput& input) {
                         "both take " + route_words(key));
     }
   }
-  if (input.effective.contains("domain") && !any_public) {
+  if (!input.effective.contains("domain")) return;
+  if (!any_public) {
     diagnostics.error(written.locate_key("/domain"),
                       "'domain' needs at least one service with 'expose: public'",
                       "the domain is served by the public load balancer");
+  }
+  // The certificate is validated and the alias record created in `zone`, so the name must
+  // lie inside it.
+  const json& domain = input.effective.at("domain");
+  const std::string name = domain.value("name", std::string());
+  const std::string zone = domain.value("zone", std::string());
+  const bool inside =
+      name == zone || (name.size() > zone.size() &&
+                       name.compare(name.size() - zone.size(), zone.size(), zone) == 0 &&
+                       name[name.size() - zone.size() - 1] == '.');
+  if (!inside) {
+    diagnostics.error(written.locate("/domain/name"),
+                      "domain '" + name + "' is not inside its hosted zone '" + zone + "'",
+                      "the name must be the zone itself or end with '." + zone + "'");
   }
 }
 

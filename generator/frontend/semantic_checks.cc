@@ -1,6 +1,7 @@
 #include "frontend/semantic_checks.h"
 
 #include "frontend/dependency_check.h"
+#include "frontend/duration_check.h"
 #include "frontend/exposure_check.h"
 #include "frontend/job_trigger_check.h"
 #include "frontend/reference_check.h"
@@ -14,6 +15,7 @@ void check_semantics(const SemanticInput& input) {
   check_exposure(input);
   check_scaling(input);
   check_job_triggers(input);
+  check_durations(input);
 }
 
 }  // namespace infragen

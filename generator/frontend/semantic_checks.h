@@ -5,8 +5,9 @@
 
 namespace infragen {
 
-// References, secrets, dependencies, exposure and routes, scaling, jobs and network of one
-// environment's manifest (which passed the schema). Reports into input.diagnostics.
+// References, secrets, dependencies, exposure, routes and domain, scaling, job triggers and
+// time settings of one environment's manifest (which passed the schema). Reports into
+// input.diagnostics.
 void check_semantics(const SemanticInput& input);
 
 }  // namespace infragen

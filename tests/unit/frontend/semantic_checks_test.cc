@@ -234,5 +234,38 @@ TEST(SemanticChecks, ExistingNetworkInAnEnvironment) {
             "app.yaml:21:15: error: 'network' has both 'existing' and 'cidr'");
 }
 
+TEST(SemanticChecks, DomainInsideItsZone) {
+  const std::string domain = "domain: {name: shop.example.org, zone: example.com}\n";
+  auto result = load_text(kBase + domain);
+  EXPECT_EQ(first_line(result.printed),
+            "app.yaml:17:16: error: domain 'shop.example.org' is not inside its hosted zone "
+            "'example.com'");
+  EXPECT_EQ(load_text(kBase + "domain: {name: example.com, zone: example.com}\n").printed, "");
+  // "badexample.com" ends with the zone's text but is not in the zone.
+  EXPECT_NE(load_text(kBase + "domain: {name: badexample.com, zone: example.com}\n").printed, "");
+}
+
+TEST(SemanticChecks, HealthTimeoutBelowInterval) {
+  auto written = load_text(kBase + "    health: {interval: 10, timeout: 10}\n");
+  EXPECT_EQ(first_line(written.printed),
+            "app.yaml:17:37: error: the health check of service 'web' has 'timeout' 10 not below "
+            "its 'interval' 10");
+  // Against the default interval (30), a long timeout is blamed.
+  auto defaulted = load_text(kBase + "    health: {timeout: 60}\n");
+  EXPECT_EQ(first_line(defaulted.printed),
+            "app.yaml:17:23: error: the health check of service 'web' has 'timeout' 60 not below "
+            "its 'interval' 30");
+}
+
+TEST(SemanticChecks, BackupWindowLength) {
+  const std::string header =
+      kHeader + "databases:\n  db:\n    engine: mysql\n    version: \"8.0\"\n";
+  auto short_window = load_text(header + "    backup: {window: \"03:00-03:15\"}\n");
+  EXPECT_EQ(first_line(short_window.printed),
+            "app.yaml:8:22: error: the backup window of database 'db' lasts 15 minutes; it needs "
+            "at least 30");
+  EXPECT_EQ(load_text(header + "    backup: {window: \"23:45-00:30\"}\n").printed, "");
+}
+
 }  // namespace
 }  // namespace infragen
