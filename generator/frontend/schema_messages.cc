@@ -153,11 +153,23 @@ bool SchemaMessages::check_type(const json& value, const json& node, const std::
   } else if (allowed.size() == 1 && allowed[0] == "array" && scalar) {
     hint = "write it as a list: [" + written_text(value, pointer) + "]";
   }
+  // `key:` with nothing after it is null to YAML, but to the user it is empty.
+  std::string actual = value_type_words(value);
+  if (value.is_null() && is_empty_value(pointer)) {
+    actual = "empty";
+    hint = "give it a value or remove the line";
+  }
   add(out, pointer, document_.locate(pointer),
-      field_words(pointer) + " must be " + join_words(words, "or") + ", not " +
-          value_type_words(value),
-      hint);
+      field_words(pointer) + " must be " + join_words(words, "or") + ", not " + actual, hint);
   return false;
+}
+
+bool SchemaMessages::is_empty_value(const std::string& pointer) const {
+  auto value = document_.value_locations.find(pointer);
+  auto key = document_.key_locations.find(pointer);
+  // The loader places an empty value at its key, since nothing else marks it.
+  return value != document_.value_locations.end() && key != document_.key_locations.end() &&
+         value->second.line == key->second.line && value->second.column == key->second.column;
 }
 
 std::string SchemaMessages::written_text(const json& value, const std::string& pointer) const {
@@ -454,9 +466,17 @@ void SchemaMessages::check_alternatives(const json& value, const json& branches,
     return;
   }
   if (passing > 0 || results.empty()) return;
+  // A branch for another type of value is the least likely intent ("port: 0" against
+  // string-or-positive-integer means the integer), then the fewest problems win.
+  auto score = [&](size_t i) {
+    const json& branch = schema_.resolve(branches[i]);
+    Problems type_problems;
+    bool type_fits = !branch.is_object() || check_type(value, branch, pointer, type_problems);
+    return results[i].size() + (type_fits ? 0 : 1000);
+  };
   size_t best = 0;
   for (size_t i = 1; i < results.size(); ++i) {
-    if (results[i].size() < results[best].size()) best = i;
+    if (score(i) < score(best)) best = i;
   }
   out.insert(out.end(), results[best].begin(), results[best].end());
 }

@@ -65,6 +65,8 @@ class SchemaMessages {
   void describe_pattern(const std::string& subject, const std::string& pattern,
                         const std::string& text, const json& node, const json* map_node,
                         std::string& message, std::string& hint) const;
+  // Whether the value at `pointer` is `key:` with nothing written after it.
+  bool is_empty_value(const std::string& pointer) const;
   // The scalar at `pointer` as written in the source (e.g. "15.10", which JSON would shorten).
   std::string written_text(const json& value, const std::string& pointer) const;
 
