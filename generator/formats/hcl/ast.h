@@ -31,6 +31,7 @@ struct Traverser {
   std::string name;   // attribute name, or the digits of a legacy index
   ExpressionPtr key;  // the index expression of `[key]`
   SourceRange range;
+  TokenSpan tokens;
 };
 
 // `key = value` or `key: value` inside `{ }`.

@@ -81,7 +81,7 @@ Body Parser::parse_body(TokenType end, const Token& opener) {
       parse_body_item(body, attribute_names);
     } catch (const ParseFailure& failure) {
       record(failure.error);
-      recover_after_body_item();
+      recover_after_body_item(end == TokenType::close_brace);
     }
   }
 }
@@ -281,10 +281,16 @@ BlockLabel Parser::parse_quoted_label() {
 }
 
 // Skips to the end of the current line, treating brackets, strings and templates as
-// units so that a line break inside them does not end the item early.
-void Parser::recover_after_body_item() {
+// units so that a line break inside them does not end the item early. Inside a block, an
+// unmatched `}` is left for the block (so `x = 1 }` reports one error, not two).
+void Parser::recover_after_body_item(bool inside_block) {
   std::vector<TokenType> open;
   while (true) {
+    Token next = cursor_.peek();
+    if (inside_block && next.type == TokenType::close_brace &&
+        std::find(open.begin(), open.end(), TokenType::open_brace) == open.end()) {
+      return;
+    }
     Token token = cursor_.read();
     switch (token.type) {
       case TokenType::end_of_file:

@@ -187,37 +187,34 @@ ExpressionPtr Parser::parse_traversals(ExpressionPtr source) {
 
 // `.name`, `.0` (legacy index) or `.*` followed by the attribute steps it applies to.
 void Parser::parse_dot_step(Expression& traversal) {
-  Token dot = cursor_.read();
+  std::size_t first = cursor_.next_index();
+  cursor_.read();
   Token after = cursor_.peek();
   if (after.type == TokenType::identifier) {
     cursor_.read();
-    traversal.steps.push_back({Traverser::Kind::attribute,
-                               std::string(after.text),
-                               nullptr,
-                               {dot.range.start, after.range.end}});
+    traversal.steps.push_back(
+        make_step(Traverser::Kind::attribute, std::string(after.text), nullptr, first));
     return;
   }
   if (after.type == TokenType::number_lit) {
     cursor_.read();
-    traversal.steps.push_back(legacy_index_step(dot, after));
+    traversal.steps.push_back(legacy_index_step(after, first));
     return;
   }
   if (after.type != TokenType::star) fail_unexpected(after, "an attribute name after '.'");
   cursor_.read();
-  traversal.steps.push_back(
-      {Traverser::Kind::attribute_splat, {}, nullptr, {dot.range.start, after.range.end}});
+  traversal.steps.push_back(make_step(Traverser::Kind::attribute_splat, {}, nullptr, first));
   while (cursor_.peek().type == TokenType::dot) {
-    Token inner_dot = cursor_.read();
+    std::size_t step_first = cursor_.next_index();
+    cursor_.read();
     Token name = cursor_.peek();
     if (name.type == TokenType::number_lit) {
       cursor_.read();
-      traversal.steps.push_back(legacy_index_step(inner_dot, name));
+      traversal.steps.push_back(legacy_index_step(name, step_first));
     } else if (name.type == TokenType::identifier) {
       cursor_.read();
-      traversal.steps.push_back({Traverser::Kind::attribute,
-                                 std::string(name.text),
-                                 nullptr,
-                                 {inner_dot.range.start, name.range.end}});
+      traversal.steps.push_back(
+          make_step(Traverser::Kind::attribute, std::string(name.text), nullptr, step_first));
     } else if (name.type == TokenType::star) {
       fail(name.range.start, "a splat '.*' cannot be nested in another attribute splat");
     } else {
@@ -228,15 +225,15 @@ void Parser::parse_dot_step(Expression& traversal) {
 
 // `[key]` or `[*]`.
 void Parser::parse_bracket_step(Expression& traversal) {
-  Token open = cursor_.read();
+  std::size_t first = cursor_.next_index();
+  cursor_.read();
   if (cursor_.peek().type == TokenType::star) {
     cursor_.read();
     Token close = cursor_.read();
     if (close.type != TokenType::close_bracket) {
       fail(close.range.start, "'[*]' splat: expected ']' right after '*'");
     }
-    traversal.steps.push_back(
-        {Traverser::Kind::full_splat, {}, nullptr, {open.range.start, close.range.end}});
+    traversal.steps.push_back(make_step(Traverser::Kind::full_splat, {}, nullptr, first));
     return;
   }
   NewlineMode newlines(cursor_, false);
@@ -244,12 +241,11 @@ void Parser::parse_bracket_step(Expression& traversal) {
   Token close = cursor_.peek();
   if (close.type != TokenType::close_bracket) fail_unexpected(close, "']' to end the index");
   cursor_.read();
-  traversal.steps.push_back(
-      {Traverser::Kind::index, {}, std::move(key), {open.range.start, close.range.end}});
+  traversal.steps.push_back(make_step(Traverser::Kind::index, {}, std::move(key), first));
 }
 
 // `.0` is a legacy spelling of `[0]`. `.0.1` lexes as the number 0.1, which HCL rejects.
-Traverser Parser::legacy_index_step(const Token& dot, const Token& number) {
+Traverser Parser::legacy_index_step(const Token& number, std::size_t first) {
   std::size_t point = number.text.find('.');
   if (point != std::string_view::npos) {
     fail(number.range.start,
@@ -259,10 +255,18 @@ Traverser Parser::legacy_index_step(const Token& dot, const Token& number) {
   if (!is_valid_number(number.text)) {
     fail(number.range.start, fmt::format("invalid number literal '{}'", number.text));
   }
-  return {Traverser::Kind::legacy_index,
-          std::string(number.text),
-          nullptr,
-          {dot.range.start, number.range.end}};
+  return make_step(Traverser::Kind::legacy_index, std::string(number.text), nullptr, first);
+}
+
+Traverser Parser::make_step(Traverser::Kind kind, std::string name, ExpressionPtr key,
+                            std::size_t first_token) const {
+  Traverser step;
+  step.kind = kind;
+  step.name = std::move(name);
+  step.key = std::move(key);
+  step.tokens = span_from(first_token);
+  step.range = {tokens()[step.tokens.first].range.start, tokens()[step.tokens.last - 1].range.end};
+  return step;
 }
 
 // name(args) or provider::namespace::name(args), with an optional `...` after the last

@@ -49,6 +49,8 @@ class Parser {
   // and its height (bounded, see Expression::height).
   ExpressionPtr finish(ExpressionPtr node, std::size_t first_token);
   const std::vector<Token>& tokens() const { return cursor_.tokens(); }
+  // The tokens from `first` to the last one read.
+  TokenSpan span_from(std::size_t first) const { return {first, cursor_.end_of_last_read()}; }
 
   TokenCursor cursor_;
   int depth_ = 0;
@@ -62,7 +64,7 @@ class Parser {
   void parse_single_line_body(Block& block, const Token& open_brace);
   BlockLabel parse_quoted_label();
   void record(SyntaxError error);
-  void recover_after_body_item();
+  void recover_after_body_item(bool inside_block);
 
   // expression_parser.cc
   ExpressionPtr parse_conditional();
@@ -77,7 +79,9 @@ class Parser {
   ExpressionPtr parse_tuple();
   ExpressionPtr parse_object();
   ExpressionPtr parse_for(std::size_t open_index);
-  Traverser legacy_index_step(const Token& dot, const Token& number);
+  Traverser legacy_index_step(const Token& number, std::size_t first_token);
+  Traverser make_step(Traverser::Kind kind, std::string name, ExpressionPtr key,
+                      std::size_t first_token) const;
 
   // template_parser.cc
   std::vector<FlatTemplatePart> parse_template_parts(const Token& opener, TokenType end);
