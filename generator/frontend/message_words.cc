@@ -47,6 +47,12 @@ std::string join_words(const std::vector<std::string>& words, const std::string&
   return out;
 }
 
+std::string join_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) out += (out.empty() ? "" : ", ") + word;
+  return out;
+}
+
 std::vector<std::string> quote_each(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (const auto& word : words) out.push_back("'" + word + "'");

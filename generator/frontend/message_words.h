@@ -17,6 +17,8 @@ std::string schema_type_words(const std::string& type);
 
 // "a", "a or b", "a, b or c" (with `joiner` "or"/"and").
 std::string join_words(const std::vector<std::string>& words, const std::string& joiner);
+// "a, b, c": the allowed values of an enum, listed as the schema gives them.
+std::string join_list(const std::vector<std::string>& words);
 // Each word in single quotes.
 std::vector<std::string> quote_each(const std::vector<std::string>& words);
 

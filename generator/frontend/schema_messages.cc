@@ -213,7 +213,7 @@ bool SchemaMessages::check_allowed_values(const json& value, const json& node,
     if (nearest) hint = "the nearest allowed value is " + value_words(*nearest);
   }
   add(out, pointer, document_.locate(pointer),
-      field_words(pointer) + " must be one of: " + join_words(words, "or"), hint);
+      field_words(pointer) + " must be one of: " + join_list(words), hint);
   return false;
 }
 

@@ -52,7 +52,7 @@ TEST(SchemaMessages, IntegerNotString) {
 TEST(SchemaMessages, EnumWithSuggestion) {
   auto result = load_text(kHeader + "services:\n  vote: {image: x, port: 80, expose: pubic}\n");
   EXPECT_EQ(result.printed,
-            "app.yaml:5:38: error: 'expose' must be one of: public, private or none\n"
+            "app.yaml:5:38: error: 'expose' must be one of: public, private, none\n"
             "  vote: {image: x, port: 80, expose: pubic}\n"
             "                                     ^~~~~\n"
             "  hint: did you mean 'public'?\n"

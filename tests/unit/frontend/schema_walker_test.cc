@@ -30,7 +30,7 @@ const std::string kSizeSchema = R"({"type": "object", "properties": {"size": {"o
 
 TEST(SchemaWalker, OneOfTakesTheBranchOfTheValuesType) {
   EXPECT_EQ(explain(kSizeSchema, "size: smal\n"),
-            std::vector<std::string>{"1:7 'size' must be one of: small or large | did you mean "
+            std::vector<std::string>{"1:7 'size' must be one of: small, large | did you mean "
                                      "'small'?"});
   EXPECT_EQ(explain(kSizeSchema, "size: 0\n"),
             std::vector<std::string>{"1:7 'size' must be at least 1"});
