@@ -110,9 +110,11 @@ std::optional<CheckedManifest> load_manifest_text(const std::string& display_pat
     const json& environments = root["environments"];
     for (const auto& name : keys_in_source_order(*document, "/environments", environments)) {
       const json& overlay = environments[name];
-      // A broken overlay would only repeat its problems, worded for the merged manifest.
-      if (overlay_failed(failing, name) ||
-          !check_overlay_names(checker.tree(), *document, name, diagnostics)) {
+      // Both checks run so that an overlay's problems are all reported; a broken overlay is not
+      // merged, as the merged manifest would only repeat its problems in other words.
+      const bool schema_failed = overlay_failed(failing, name);
+      const bool names_known = check_overlay_names(checker.tree(), *document, name, diagnostics);
+      if (schema_failed || !names_known) {
         some_unchecked = true;
         continue;
       }

@@ -112,6 +112,20 @@ TEST(LoadManifest, BaseChecksStillRunWhenAnOverlayIsBroken) {
   EXPECT_NE(result.printed.find("unknown service 'wbe' in environment 'prod'"), std::string::npos);
 }
 
+TEST(LoadManifest, AllProblemsOfOneOverlayAreReported) {
+  auto result = load_text(kHeader + kServices +
+                          "environments:\n  prod:\n    services: {wbe: {}}\n"
+                          "    schedule: {stop: \"cron(0 20 ? * MON-FRI *)\"}\n");
+  EXPECT_NE(result.printed.find("app.yaml:13:16: error: unknown service 'wbe' in environment"),
+            std::string::npos)
+      << result.printed;
+  EXPECT_NE(result.printed.find("app.yaml:14:5: error: missing required field 'start' in "
+                                "'schedule' of environment 'prod'"),
+            std::string::npos)
+      << result.printed;
+  EXPECT_NE(result.printed.find("2 errors generated.\n"), std::string::npos);
+}
+
 TEST(LoadManifest, UnreadableFile) {
   Diagnostics diagnostics;
   EXPECT_FALSE(load_manifest("/nonexistent/app.yaml", diagnostics));
