@@ -26,9 +26,14 @@ std::string replace_file_atomically(const fs::path& path, const std::string& con
   // The temporary name is unique per process and call, and hidden, so a crash leaves at most a
   // dot-file that the next run does not mistake for output.
   static std::atomic<int> counter{0};
-  fs::path temporary =
-      path.parent_path() / ("." + path.filename().string() + ".infragen-tmp-" +
-                            std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  // Built step by step: GCC 12 at -O3 warns falsely about "literal" + std::string&&.
+  std::string temporary_name = ".";
+  temporary_name += path.filename().string();
+  temporary_name += ".infragen-tmp-";
+  temporary_name += std::to_string(::getpid());
+  temporary_name += "-";
+  temporary_name += std::to_string(counter++);
+  fs::path temporary = path.parent_path() / temporary_name;
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return "cannot create " + temporary.generic_string() + ": " + std::strerror(errno);
