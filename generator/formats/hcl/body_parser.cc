@@ -285,12 +285,10 @@ BlockLabel Parser::parse_quoted_label() {
 // unmatched `}` is left for the block (so `x = 1 }` reports one error, not two).
 void Parser::recover_after_body_item(bool inside_block) {
   std::vector<TokenType> open;
+  int open_braces = 0;  // how many of `open` are '{', to stop at an unmatched '}' quickly
   while (true) {
     Token next = cursor_.peek();
-    if (inside_block && next.type == TokenType::close_brace &&
-        std::find(open.begin(), open.end(), TokenType::open_brace) == open.end()) {
-      return;
-    }
+    if (inside_block && next.type == TokenType::close_brace && open_braces == 0) return;
     Token token = cursor_.read();
     switch (token.type) {
       case TokenType::end_of_file:
@@ -306,6 +304,7 @@ void Parser::recover_after_body_item(bool inside_block) {
       case TokenType::template_interp:
       case TokenType::template_control:
         open.push_back(token.type);
+        if (token.type == TokenType::open_brace) ++open_braces;
         break;
       case TokenType::close_brace:
       case TokenType::close_bracket:
@@ -313,9 +312,15 @@ void Parser::recover_after_body_item(bool inside_block) {
       case TokenType::close_quote:
       case TokenType::close_heredoc:
       case TokenType::template_seq_end: {
+        // Pop up to the matching opener; an unmatched closer pops nothing. Nesting is
+        // shallow in practice, and the search stops at the innermost match.
         auto opener = std::find_if(open.rbegin(), open.rend(),
                                    [&](TokenType o) { return closes(token.type, o); });
-        if (opener != open.rend()) open.erase(std::next(opener).base(), open.end());
+        if (opener == open.rend()) break;
+        while (open.size() > static_cast<std::size_t>(open.rend() - opener) - 1) {
+          if (open.back() == TokenType::open_brace) --open_braces;
+          open.pop_back();
+        }
         break;
       }
       default:

@@ -1,0 +1,4 @@
+  # This file intentionally contains only comments.
+   // Nothing else.
+ /* Really
+ nothing. */

@@ -1,0 +1,6 @@
+// double slash comment
+locals {
+    // inside a block
+  region = "eu-west-1" // trailing
+  zone="a"   //   spaced
+}

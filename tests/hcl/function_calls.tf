@@ -1,0 +1,6 @@
+a = upper( "x" )
+b = join(",",var.list)
+c = lookup(var.map,"key","default")
+d = merge(local.tags,{Name="x"})
+e = format( "%s-%03d" , var.name , count.index )
+f = cidrsubnet(var.cidr,8,1)

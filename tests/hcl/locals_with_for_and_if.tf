@@ -1,0 +1,8 @@
+locals {
+  public_subnets = {
+    for idx, cidr in var.public_cidrs : "public-${idx}" => {
+      cidr = cidr
+      az = element(var.azs, idx)
+    } if cidr != ""
+  }
+}

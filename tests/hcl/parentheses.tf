@@ -1,0 +1,3 @@
+a = ( var.x )
+b = ((1 + 2) * (3 - 4))
+c = (var.a ? var.b : var.c).id

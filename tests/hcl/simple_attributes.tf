@@ -1,0 +1,6 @@
+name="web"
+count    =3
+enabled=   true
+ratio =0.75
+nothing  = null
+big=1e6

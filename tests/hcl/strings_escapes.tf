@@ -1,0 +1,8 @@
+a = "tab\there"
+        b = "quote \" inside"
+c = "backslash \\ path"
+     d = "unicode \u00e9 and \U0001F600"
+     e = "literal $${not_interpolated}"
+  f = "literal %%{not_a_directive}"
+  g = "dollar $ and percent % alone"
+        h = ""
