@@ -12,6 +12,29 @@
 
 namespace infragen {
 
+// A pack is a folder `<templates>/<target>/` (the folder name is the target name) holding:
+//
+//   pack.yaml            checked against schemas/pack.v1.schema.json:
+//     name: ecs-fargate                   # must equal the folder name
+//     description: ECS on Fargate behind an ALB
+//     supports: [services.public, databases.postgres, ...]   # lowering refuses the rest
+//     references:                         # per format: reference kind -> mustache snippet
+//       terraform: {databases.host: "aws_db_instance.{{resource}}.address"}
+//     formats:
+//       terraform:
+//         output_dir: terraform           # under <output>/<target>/
+//         files:
+//           - {path: main.tf, template: terraform/main.tf.mustache, kind: hcl}
+//           - {path: "services/{{name}}.tf", template: terraform/service.tf.mustache,
+//              each: services, kind: hcl}
+//   *.mustache           the templates named by pack.yaml (paths relative to the pack folder)
+//   partials/**.mustache the pack's own partials, used as {{> partials/NAME}}
+//
+// Shared partials live in `<templates>/_shared/**.mustache` and are used by their path without
+// the extension ({{> terraform/network}}). Partial names are always the file's path relative to
+// the folder holding `_shared` or the pack, minus ".mustache"; a pack's own partials start with
+// "partials/", so a template shows where each partial comes from.
+
 // One entry of a format's `files:` list in pack.yaml.
 struct PackFile {
   std::string path;           // output path, may contain mustache tags, e.g. "env/{{name}}.tfvars"
@@ -46,7 +69,10 @@ struct Pack {
 class PackRegistry {
  public:
   // Loads every `<folder>/<target>/pack.yaml` and `<folder>/_shared/**` partial; pack.yaml is
-  // validated against schemas/pack.v1.schema.json.
+  // validated against schemas/pack.v1.schema.json. A pack replaces a loaded pack of the same
+  // name, and a shared partial an earlier one of the same name (for every pack). Folders whose
+  // name starts with '_' or '.', or without pack.yaml, are not packs. Problems are reported as
+  // PACK_YAML:LINE:COL; a pack with a problem is not registered. Returns false on any error.
   bool load_folder(const std::string& folder, Diagnostics& diagnostics);
   const Pack* find(const std::string& name) const;
   std::vector<const Pack*> all() const;  // sorted by name

@@ -23,6 +23,24 @@ struct RenderedFile {
 
 // Renders every file of `format` in `pack`. A variable or section missing from the view
 // model is an error naming template:line; values are escaped for the file's kind.
+//
+// The rules a template follows (mustache, strict):
+// - Every name must exist in the context, also in {{^inverted}} sections:
+//     TEMPLATE:LINE:COL: error: missing value 'x'   (hint: did you mean 'y'?)
+//   Dotted names resolve their first part up the context stack and the rest strictly.
+// - {{x}} prints strings, numbers (integers without decimals) and booleans (true/false),
+//   escaped for the kind: hcl -> HCL quoted-string content ("${" -> "$${", "%{" -> "%%{"),
+//   json and cloudformation -> JSON string content, yaml -> YAML double-quoted content,
+//   markdown/text/shell -> unchanged (shell templates must quote values themselves).
+//   {{{x}}} and {{&x}} are never escaped: for expressions computed by lowering.
+//   A null, list or mapping printed as a value is an error.
+// - Sections: null, false, "" and [] are false; a list repeats; anything else is true and is
+//   pushed on the context. Standalone section, partial and comment lines leave no blank line;
+//   a standalone partial is indented like its tag. {{=<% %>=}} switches delimiters (templates
+//   that emit "{{", e.g. Helm charts).
+// - `each: a.b` renders the file once per item of that list, with the item pushed on the
+//   context; `path` is rendered the same way and must stay a relative path ("each" and path
+//   problems are reported at the file's entry in pack.yaml).
 std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& format,
                                         const nlohmann::json& view_model, Diagnostics& diagnostics);
 
