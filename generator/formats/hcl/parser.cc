@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <tuple>
-#include <unordered_map>
 
 #include "formats/hcl/lexer.h"
 #include "formats/hcl/parser_internal.h"
@@ -26,9 +25,7 @@ class CommentAttacher {
   explicit CommentAttacher(File& file) : file_(file) {
     for (std::size_t i = 0; i < file_.tokens.size(); ++i) {
       const Token& token = file_.tokens[i];
-      if (token.type != TokenType::comment) continue;
-      comment_at_token_[i] = file_.comments.size();
-      file_.comments.push_back({token.text, token.range, i});
+      if (token.type == TokenType::comment) file_.comments.push_back({token.text, token.range, i});
     }
   }
 
@@ -59,17 +56,25 @@ class CommentAttacher {
         break;
       }
       if (!starts_line(tokens, candidate)) break;
-      comments.leading.push_back(comment_at_token_.at(candidate));
+      comments.leading.push_back(comment_at_token(candidate));
       index = candidate;
     }
     std::reverse(comments.leading.begin(), comments.leading.end());
     if (span.last < tokens.size() && tokens[span.last].type == TokenType::comment) {
-      comments.trailing.push_back(comment_at_token_.at(span.last));
+      comments.trailing.push_back(comment_at_token(span.last));
     }
   }
 
+  // The index in File::comments of the comment token at `token_index` (comments are in
+  // token order).
+  std::size_t comment_at_token(std::size_t token_index) const {
+    auto it = std::lower_bound(
+        file_.comments.begin(), file_.comments.end(), token_index,
+        [](const Comment& comment, std::size_t index) { return comment.token_index < index; });
+    return static_cast<std::size_t>(it - file_.comments.begin());
+  }
+
   File& file_;
-  std::unordered_map<std::size_t, std::size_t> comment_at_token_;
 };
 
 }  // namespace

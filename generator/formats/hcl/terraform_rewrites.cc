@@ -45,6 +45,18 @@ class RewriteCollector {
  private:
   const LayoutToken& at(std::size_t index) const { return stream_.tokens[index]; }
 
+  // Whether `span` already holds exactly `tokens` (the common case of labels that are
+  // quoted and escaped canonically), so that nothing needs replacing.
+  bool same_texts(const TokenSpan& span, const std::vector<LayoutToken>& tokens) const {
+    if (span.last - span.first != tokens.size()) return false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (at(span.first + i).type != tokens[i].type || at(span.first + i).text != tokens[i].text) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   std::vector<LayoutToken> tokens_of(const TokenSpan& span) const {
     return {stream_.tokens.begin() + span.first, stream_.tokens.begin() + span.last};
   }

@@ -25,23 +25,31 @@ std::size_t TokenCursor::scan(std::size_t from, Token& token) const {
   return tokens_.size() - 1;
 }
 
+void TokenCursor::refresh() const {
+  if (cache_valid_) return;
+  cached_index_ = scan(next_, cached_token_);
+  cache_valid_ = true;
+}
+
 Token TokenCursor::peek() const {
-  Token token;
-  scan(next_, token);
-  return token;
+  refresh();
+  return cached_token_;
 }
 
 std::size_t TokenCursor::next_index() const {
-  Token ignored;
-  return scan(next_, ignored);
+  refresh();
+  return cached_index_;
 }
 
 Token TokenCursor::read() {
-  Token token;
-  std::size_t index = scan(next_, token);
+  refresh();
+  Token token = cached_token_;
   // end_of_file stays the next token forever.
-  if (token.type != TokenType::end_of_file) next_ = index + 1;
-  end_of_last_read_ = index + 1;
+  if (token.type != TokenType::end_of_file) {
+    next_ = cached_index_ + 1;
+    cache_valid_ = false;
+  }
+  end_of_last_read_ = cached_index_ + 1;
   return token;
 }
 

@@ -25,17 +25,29 @@ class TokenCursor {
   const std::vector<Token>& tokens() const { return tokens_; }
 
   bool newlines_significant() const { return newline_modes_.back(); }
-  void push_newline_mode(bool significant) { newline_modes_.push_back(significant); }
-  void pop_newline_mode() { newline_modes_.pop_back(); }
+  void push_newline_mode(bool significant) {
+    newline_modes_.push_back(significant);
+    cache_valid_ = false;
+  }
+  void pop_newline_mode() {
+    newline_modes_.pop_back();
+    cache_valid_ = false;
+  }
 
  private:
   // The index of the next significant token from `from`, and the token as the parser sees it.
   std::size_t scan(std::size_t from, Token& token) const;
+  // scan(next_) remembered until the position or the newline mode changes: the parser
+  // peeks at the same token several times.
+  void refresh() const;
 
   const std::vector<Token>& tokens_;
   std::size_t next_ = 0;
   std::size_t end_of_last_read_ = 0;
   std::vector<bool> newline_modes_{true};
+  mutable bool cache_valid_ = false;
+  mutable std::size_t cached_index_ = 0;
+  mutable Token cached_token_;
 };
 
 // Sets whether line breaks are significant for as long as it lives.

@@ -177,6 +177,17 @@ bool is_identifier_continue(char32_t c) {
 }
 
 int display_columns(std::string_view text) {
+  // Plain ASCII (the common case) is one column per byte, except that CR LF is one.
+  bool ascii = true;
+  int crlf = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (text[i] == '\n' && i > 0 && text[i - 1] == '\r') ++crlf;
+  }
+  if (ascii) return static_cast<int>(text.size()) - crlf;
   int columns = 0;
   char32_t previous = 0;
   bool have_previous = false;
