@@ -146,16 +146,17 @@ bool write_output(const std::string& folder, const OutputSet& output, Diagnostic
     now_owned[path] = sha256_hex(content);
   }
   // Stale files go only once every new file is in place.
-  for (const auto& path : ok ? plan.deletes : std::vector<std::string>{}) {
+  for (size_t i = 0; ok && i < plan.deletes.size(); ++i) {
+    const std::string& path = plan.deletes[i];
     if (!fs::remove(root / path, error) && error) {
       report(diagnostics, Severity::error,
              "cannot remove " + shown_path(folder, path) + ": " + error.message());
-      ok = false;
       continue;
     }
     now_owned.erase(path);
     remove_empty_parents(root, path);
   }
+  if (diagnostics.error_count() > errors_before) ok = false;
   std::string failure = replace_file_atomically(root / kOwnershipFile, ownership_text(now_owned));
   if (!failure.empty()) {
     report(diagnostics, Severity::error,
