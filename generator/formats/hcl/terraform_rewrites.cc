@@ -124,6 +124,16 @@ class RewriteCollector {
         closes_with_paren = true;
       }
     }
+    // terraform checks only for newline tokens; a line comment outside brackets with more
+    // of the value after it also ends the line, and unparenthesised it would cut the value
+    // in two. infragen parenthesises that case too.
+    int depth = 0;
+    for (std::size_t i = 0; i + 1 < inner.size(); ++i) {
+      depth += bracket_change(inner[i].type);
+      if (depth == 0 && inner[i].type == TokenType::comment && inner[i].text.ends_with('\n')) {
+        multi_line = true;
+      }
+    }
     if (multi_line && !(opens_with_paren && closes_with_paren)) {
       inner.insert(inner.begin(), make_token(TokenType::open_paren, "("));
       inner.push_back(make_token(TokenType::close_paren, ")"));

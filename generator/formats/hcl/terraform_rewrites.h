@@ -10,7 +10,8 @@ namespace infragen::hcl {
 //  - block labels are written quoted ("name"), escapes normalised, comments between the
 //    block type and its last label dropped;
 //  - an attribute whose value is only an interpolation, "${expr}", becomes expr
-//    (parenthesised when it spans lines);
+//    (parenthesised when it spans lines, or when a line comment inside it is followed by
+//    more of the value, which terraform leaves broken);
 //  - in a top-level `variable` block, `type = list` / `map` / `set` become list(any) etc.,
 //    and legacy quoted types "string" / "list" / "map" become string, list(string),
 //    map(string).

@@ -190,12 +190,37 @@ void space_cell(std::vector<LayoutToken>& tokens, const Cell& cell) {
   }
 }
 
+// Whether `number` `.` `next`, written without spaces, would lex as different tokens:
+// `1 .e5` would become the number 1.e5, and `x.0 .1` the number 0.1.
+bool joins_into_number(const LayoutToken& next) {
+  if (next.type == TokenType::number_lit) return true;
+  if (next.type != TokenType::identifier || next.text.size() < 2) return false;
+  std::string_view t = next.text;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return (t[0] == 'e' || t[0] == 'E') &&
+         (digit(t[1]) || (t[1] == '-' && t.size() > 2 && digit(t[2])));
+}
+
+// hclwrite never puts a space before a dot, so for the rare attribute access or legacy index
+// on a number literal it prints text that no longer parses the same (or at all). Keeping
+// one space there is the only place where infragen knowingly differs from terraform fmt.
+void keep_number_steps_apart(std::vector<LayoutToken>& tokens, const Cell& cell) {
+  for (std::size_t i = cell.begin; i + 2 < cell.end; ++i) {
+    if (tokens[i].type == TokenType::number_lit && tokens[i + 1].type == TokenType::dot &&
+        joins_into_number(tokens[i + 2])) {
+      tokens[i + 1].spaces_before = 1;
+    }
+  }
+}
+
 void space(std::vector<LayoutToken>& tokens, const std::vector<Line>& lines) {
   for (const Line& line : lines) {
     space_cell(tokens, line.lead);
+    keep_number_steps_apart(tokens, line.lead);
     if (!line.assign.empty()) {
       tokens[line.assign.begin].spaces_before = 1;
       space_cell(tokens, line.assign);
+      keep_number_steps_apart(tokens, line.assign);
     }
   }
 }

@@ -148,6 +148,20 @@ std::vector<DiffLine> diff_lines(const std::vector<std::string_view>& old_lines,
   std::vector<DiffLine> script;
   MyersDiff(table, script)
       .compare(0, static_cast<int>(old_lines.size()), 0, static_cast<int>(new_lines.size()));
+  // Within each run of changes, list the removed lines before the inserted ones, as diff
+  // tools do; the script stays equally short.
+  for (auto run = script.begin(); run != script.end();) {
+    if (run->kind == DiffLine::Kind::keep) {
+      ++run;
+      continue;
+    }
+    auto end = std::find_if(run, script.end(),
+                            [](const DiffLine& line) { return line.kind == DiffLine::Kind::keep; });
+    std::stable_partition(run, end, [](const DiffLine& line) {
+      return line.kind == DiffLine::Kind::remove;
+    });
+    run = end;
+  }
   return script;
 }
 

@@ -42,8 +42,7 @@ TEST_P(HclCorpus, FormatsLikeTerraformAndIsIdempotent) {
 
   FormatResult result = format_hcl(read_bytes(input));
   ASSERT_TRUE(result.ok()) << input << ":" << result.errors.front().line << ":"
-                           << result.errors.front().column << ": "
-                           << result.errors.front().message;
+                           << result.errors.front().column << ": " << result.errors.front().message;
   EXPECT_EQ(result.formatted, expected);
 
   FormatResult again = format_hcl(result.formatted);

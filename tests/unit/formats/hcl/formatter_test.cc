@@ -470,6 +470,17 @@ e = f(1, )
 )");
 }
 
+TEST(HclFormat, KeepsNumbersAndFollowingStepsApart) {
+  // Found by the fuzzer: `25.E-3z` and `x.0.1` would lex as different numbers (terraform
+  // prints them joined, producing a changed or invalid configuration).
+  ExpectFormats("e =25 .E-3z\nf = x.0 .1\ng = 1 .foo\n", "e = 25 .E-3z\nf = x.0 .1\ng = 1.foo\n");
+}
+
+TEST(HclFormat, UnwrapsInterpolationsWithCommentsIntoValidCode) {
+  // terraform would print `a = x + # c` and `y` on the next line, which does not parse.
+  ExpectFormats("a = \"${x + # c\ny}\"\nb = \"${x # c\n}\"\n", "a = (x + # c\ny)\nb = x # c\n\n");
+}
+
 TEST(HclFormat, EmptyInputBecomesOneNewline) {
   // `terraform fmt -` prints a line break for an empty file.
   ExpectFormats("", "\n");
