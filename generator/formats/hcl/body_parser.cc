@@ -100,10 +100,12 @@ void Parser::parse_body_item(Body& body, std::vector<std::string_view>& attribut
         const Attribute& first =
             *std::find_if(body.attributes.begin(), body.attributes.end(),
                           [&](const Attribute& a) { return a.name == attribute.name; });
-        fail(attribute.name_range.start,
-             fmt::format("attribute '{}' is already set at line {}; each argument may be set "
-                         "only once",
-                         attribute.name, first.name_range.start.line));
+        // The line is complete, so this is recorded without skipping ahead.
+        record({attribute.name_range.start.line, attribute.name_range.start.column,
+                fmt::format("attribute '{}' is already set at line {}; each argument may be set "
+                            "only once",
+                            attribute.name, first.name_range.start.line)});
+        return;
       }
       attribute_names.insert(position, name.text);
       body.attributes.push_back(std::move(attribute));

@@ -32,17 +32,13 @@ class Parser {
  public:
   explicit Parser(const std::vector<Token>& tokens) : cursor_(tokens) {}
 
-  // body_parser.cc
   Body parse_file_body();
   std::vector<SyntaxError> take_errors() { return std::move(errors_); }
 
-  // expression_parser.cc
-  ExpressionPtr parse_expression();
+ private:
+  friend class DepthGuard;
 
-  // template_parser.cc: the cursor is on an open_quote or open_heredoc.
-  ExpressionPtr parse_template();
-
-  // Errors and node bookkeeping shared by all parts.
+  // Errors and node bookkeeping shared by all parts (parser_support.cc).
   [[noreturn]] void fail(const Position& at, std::string message);
   [[noreturn]] void fail_unexpected(const Token& found, std::string_view expected);
   // Sets the node's token span from `first_token` to the last token read, its source range
@@ -52,10 +48,6 @@ class Parser {
   // The tokens from `first` to the last one read.
   TokenSpan span_from(std::size_t first) const { return {first, cursor_.end_of_last_read()}; }
 
-  TokenCursor cursor_;
-  int depth_ = 0;
-
- private:
   // body_parser.cc
   Body parse_body(TokenType end, const Token& opener);
   void parse_body_item(Body& body, std::vector<std::string_view>& attribute_names);
@@ -67,6 +59,7 @@ class Parser {
   void recover_after_body_item(bool inside_block);
 
   // expression_parser.cc
+  ExpressionPtr parse_expression();
   ExpressionPtr parse_conditional();
   ExpressionPtr parse_binary(int level);
   ExpressionPtr parse_operand();
@@ -83,14 +76,17 @@ class Parser {
   Traverser make_step(Traverser::Kind kind, std::string name, ExpressionPtr key,
                       std::size_t first_token) const;
 
-  // template_parser.cc
+  // template_parser.cc: parse_template starts at an open_quote or open_heredoc.
+  ExpressionPtr parse_template();
   std::vector<FlatTemplatePart> parse_template_parts(const Token& opener, TokenType end);
   FlatTemplatePart parse_interpolation(const Token& opener, const Token& template_opener);
   FlatTemplatePart parse_directive(const Token& opener);
   std::vector<TemplatePart> match_directives(std::vector<FlatTemplatePart>& flat, std::size_t& next,
                                              const FlatTemplatePart* open);
 
+  TokenCursor cursor_;
   std::vector<SyntaxError> errors_;
+  int depth_ = 0;  // nesting of blocks, brackets and templates being parsed
 };
 
 // Counts one level of nesting while it lives; nesting deeper than kMaxNestingDepth is a

@@ -31,8 +31,9 @@ class RewriteCollector {
     }
     for (const Block& block : body.blocks) {
       if (!block.labels.empty()) {
-        replacements_.push_back(
-            {{block.tokens.first + 1, block.labels.back().tokens.last}, quoted_labels(block)});
+        TokenSpan span{block.tokens.first + 1, block.labels.back().tokens.last};
+        std::vector<LayoutToken> labels = quoted_labels(block);
+        if (!same_texts(span, labels)) replacements_.push_back({span, std::move(labels)});
       }
       block_path.push_back(block.type);
       visit(block.body, block_path);

@@ -143,6 +143,10 @@ TEST(HclParseErrors, SeveralErrorsInOneRun) {
                 "3:8: expected ',' between tuple elements or ']', found number",
                 "5:9: missing newline after argument 'e' (found number)",
             }));
+  EXPECT_EQ(errors_of("a = 1\na = 2\nb = [\n"),
+            (std::vector<std::string>{
+                "2:1: attribute 'a' is already set at line 1; each argument may be set only once",
+                "4:1: expected an expression, found end of file"}));
   // A stray '}' after an argument in a block is one error, not also an unclosed block.
   EXPECT_EQ(errors_of("a {\nb = 1 }\nc = 2\n"),
             (std::vector<std::string>{"2:7: missing newline after argument 'b' (found '}')"}));
