@@ -64,6 +64,8 @@ inline constexpr NameRule security_group{
 inline constexpr NameRule schedule{
     "EventBridge schedule", 64, false, "._-", false, false, false, ""};
 inline constexpr NameRule event_rule{"EventBridge rule", 64, false, "._-", false, false, false, ""};
+// Step Functions state machine: 80, letters, digits, '-' and '_'.
+inline constexpr NameRule state_machine{"state machine", 80, false, "_-", false, false, false, ""};
 // Application Auto Scaling policy: 256.
 inline constexpr NameRule scaling_policy{
     "scaling policy", 256, false, "._-", false, false, false, ""};

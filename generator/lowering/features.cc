@@ -1,0 +1,191 @@
+#include "lowering/features.h"
+
+#include <algorithm>
+#include <set>
+
+namespace infragen {
+
+namespace {
+
+class FeatureCollector {
+ public:
+  explicit FeatureCollector(const AppModel& model) : model_(model) {}
+
+  void add(std::string feature, std::string description, std::string owner,
+           const std::string& pointer) {
+    uses_.push_back(
+        {std::move(feature), std::move(description), std::move(owner), model_.locate(pointer)});
+  }
+  std::vector<FeatureUse> take() { return std::move(uses_); }
+
+ private:
+  const AppModel& model_;
+  std::vector<FeatureUse> uses_;
+};
+
+std::string owner(const std::string& kind, const std::string& name) {
+  return kind + " '" + name + "'";
+}
+
+void collect_services(const AppModel& model, FeatureCollector& out) {
+  for (const auto& service : model.services) {
+    const std::string who = owner("service", service.name);
+    const std::string at = service.origin.pointer;
+    switch (service.exposure) {
+      case Exposure::public_:
+        out.add("services.public", "a public service", who, at + "/expose");
+        break;
+      case Exposure::private_:
+        out.add("services.private", "a private service", who, at + "/expose");
+        break;
+      case Exposure::none:
+        out.add("services.none", "a service without inbound traffic", who, at);
+        break;
+    }
+    if (service.image.build)
+      out.add("services.build", "an image built from source", who, at + "/build");
+    if (!service.command.empty()) out.add("services.command", "a command", who, at + "/command");
+    if (service.route) {
+      bool is_private = service.exposure != Exposure::public_;
+      if (is_private) {
+        out.add("services.private-route", "a route on a service that is not public", who,
+                at + "/route");
+      }
+      if (!service.route->path.empty() && service.route->path != "/") {
+        out.add("services.route-path", "path routing", who, at + "/route/path");
+      }
+      if (!service.route->host.empty()) {
+        out.add("services.route-host", "host routing", who, at + "/route/host");
+      }
+    }
+    if (service.autoscale) {
+      const std::string scale = at + "/autoscale";
+      if (service.autoscale->cpu_percent) {
+        out.add("services.autoscale-cpu", "auto scaling on CPU", who, scale + "/cpu");
+      }
+      if (service.autoscale->memory_percent) {
+        out.add("services.autoscale-memory", "auto scaling on memory", who, scale + "/memory");
+      }
+      if (service.autoscale->requests_per_target) {
+        out.add("services.autoscale-requests", "auto scaling on requests", who,
+                scale + "/requests");
+      }
+    }
+    if (service.spot) out.add("services.spot", "spot capacity", who, at + "/spot");
+  }
+}
+
+void collect_data_stores(const AppModel& model, FeatureCollector& out) {
+  for (const auto& database : model.databases) {
+    const std::string who = owner("database", database.name);
+    const std::string at = database.origin.pointer;
+    out.add("databases." + database.engine, "the " + database.engine + " engine", who,
+            at + "/engine");
+    if (!database.managed) {
+      out.add("databases.unmanaged", "a database run as a container", who, at + "/managed");
+    }
+    if (database.multi_zone) {
+      out.add("databases.multi-zone", "a standby in another zone", who, at + "/multi_zone");
+    }
+    if (database.read_replicas > 0) {
+      out.add("databases.read-replicas", "read replicas", who, at + "/read_replicas");
+    }
+  }
+  for (const auto& cache : model.caches) {
+    const std::string who = owner("cache", cache.name);
+    const std::string at = cache.origin.pointer;
+    out.add("caches." + cache.engine, "the " + cache.engine + " engine", who, at + "/engine");
+    if (!cache.managed) {
+      out.add("caches.unmanaged", "a cache run as a container", who, at + "/managed");
+    }
+  }
+  for (const auto& secret : model.secrets) {
+    out.add("secrets", "secrets", owner("secret", secret.name), secret.origin.pointer);
+  }
+  for (const auto& bucket : model.buckets) {
+    const std::string who = owner("bucket", bucket.name);
+    out.add("buckets", "buckets", who, bucket.origin.pointer);
+    if (bucket.expire_days) {
+      out.add("buckets.expiry", "object expiry", who, bucket.origin.pointer + "/expire_days");
+    }
+    if (bucket.versioning) {
+      out.add("buckets.versioning", "versioning", who, bucket.origin.pointer + "/versioning");
+    }
+  }
+}
+
+void collect_jobs(const AppModel& model, FeatureCollector& out) {
+  for (const auto& job : model.jobs) {
+    const std::string who = owner("job", job.name);
+    const std::string at = job.origin.pointer;
+    if (job.schedule) out.add("jobs.schedule", "a scheduled job", who, at + "/schedule");
+    if (job.trigger) out.add("jobs.trigger", "a job started by new objects", who, at + "/trigger");
+    if (job.image.build) out.add("jobs.build", "an image built from source", who, at + "/build");
+    if (job.compute.gpu > 0) out.add("jobs.gpu", "GPUs", who, at + "/compute/gpu");
+    if (job.compute.spot) out.add("jobs.spot", "spot capacity", who, at + "/compute/spot");
+    if (model.written(at + "/timeout"))
+      out.add("jobs.timeout", "a run timeout", who, at + "/timeout");
+    if (model.written(at + "/retries")) out.add("jobs.retries", "retries", who, at + "/retries");
+    if (model.written(at + "/compute/max_vcpus")) {
+      out.add("jobs.max-vcpus", "a limit on vCPUs running at once (compute.max_vcpus)", who,
+              at + "/compute/max_vcpus");
+    }
+  }
+}
+
+void collect_app(const AppModel& model, FeatureCollector& out) {
+  if (model.domain) out.add("domain", "a domain", "", "/domain");
+  if (model.network.existing) {
+    out.add("network.existing", "an existing VPC", "", "/network/existing");
+  }
+  if (model.observability.alarms) {
+    out.add("observability.alarms", "alarms", "", "/observability/alarms");
+  }
+  if (model.state) out.add("state", "remote state", "", "/state");
+  if (model.schedule) {
+    out.add("schedule", "a start/stop schedule", "environment '" + model.environment + "'",
+            model.schedule->origin.pointer);
+  }
+  if (model.pipeline) {
+    out.add("pipeline." + model.pipeline->provider, "a " + model.pipeline->provider + " pipeline",
+            "", "/pipeline/provider");
+    if (model.pipeline->deploy == "blue-green") {
+      out.add("pipeline.blue-green", "blue/green deployments", "", "/pipeline/deploy");
+    }
+  }
+}
+
+bool is_advisory(const std::string& feature) { return feature == "jobs.max-vcpus"; }
+
+}  // namespace
+
+std::vector<FeatureUse> features_used(const AppModel& model) {
+  FeatureCollector collector(model);
+  collect_services(model, collector);
+  collect_data_stores(model, collector);
+  collect_jobs(model, collector);
+  collect_app(model, collector);
+  return collector.take();
+}
+
+bool check_features(const LoweringContext& context) {
+  const auto& supports = context.target.supports;
+  bool ok = true;
+  for (const auto& model : context.environments) {
+    for (const auto& use : features_used(model)) {
+      if (std::find(supports.begin(), supports.end(), use.feature) != supports.end()) continue;
+      std::string message = context.target_phrase() + " cannot carry " + use.description;
+      if (!use.owner.empty()) message += " (" + use.owner + ")";
+      std::string hint = "`" + use.feature + "` is not in the target's supported features";
+      if (is_advisory(use.feature)) {
+        context.diagnostics.warning(use.location, message + "; it is ignored", hint);
+      } else {
+        context.diagnostics.error(use.location, message, hint);
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+}  // namespace infragen

@@ -1,0 +1,38 @@
+// Manifest features a target may or may not carry, and the check against a pack's `supports`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lowering/lowering_context.h"
+
+namespace infragen {
+
+// One use of a feature: the feature name (as listed in pack.yaml `supports`), what uses it
+// ("service 'vote'") and where it is written.
+struct FeatureUse {
+  std::string feature;
+  std::string description;  // "auto scaling on requests"
+  std::string owner;        // "service 'vote'", empty for app-wide features
+  SourceLocation location;
+};
+
+// Every feature `model` uses. Names:
+//   services.public services.private services.none services.build services.command
+//   services.route-path services.route-host services.private-route services.autoscale-cpu
+//   services.autoscale-memory services.autoscale-requests services.spot
+//   databases.<engine> databases.unmanaged databases.multi-zone databases.read-replicas
+//   caches.<engine> caches.unmanaged secrets buckets buckets.expiry buckets.versioning
+//   jobs.schedule jobs.trigger jobs.build jobs.gpu jobs.spot jobs.timeout jobs.retries
+//   jobs.max-vcpus domain network.existing observability.alarms state schedule
+//   pipeline.github-actions pipeline.codepipeline pipeline.blue-green
+// Defaults do not count: jobs.timeout, jobs.retries and jobs.max-vcpus are used only when the
+// manifest writes them.
+std::vector<FeatureUse> features_used(const AppModel& model);
+
+// Reports every feature of any environment that the target's `supports` does not list:
+// "target 'X' cannot carry <description> (<owner>)" at its location. Advisory features
+// (jobs.max-vcpus: a cost ceiling, not behaviour) are warnings. Returns false on an error.
+bool check_features(const LoweringContext& context);
+
+}  // namespace infragen

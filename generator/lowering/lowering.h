@@ -1,0 +1,30 @@
+// Lowering: the AppModels of all environments -> the view model of one target (plain JSON).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics/diagnostics.h"
+#include "model/model.h"
+
+namespace infragen {
+
+// What lowering needs to know of a target pack (its pack.yaml).
+struct TargetSpec {
+  std::string target;                 // e.g. "ecs-fargate"
+  std::vector<std::string> supports;  // manifest features the pack carries (see features.h)
+  nlohmann::json references;          // format -> {reference kind -> mustache snippet}
+};
+
+// Builds the view model a pack's templates render: every name, CIDR, rule priority, security
+// group rule, IAM grant and reference already computed, so templates only lay it out. One code for
+// all environments: values that may differ per environment are in `environments[]` (one
+// variables file each); structure that differs between environments, a feature the target does
+// not support, or a value the target cannot run is an error at its manifest location. The
+// shape is documented in docs/targets/ecs-fargate.md ("The view model").
+nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec& target,
+                     Diagnostics& diagnostics);
+
+}  // namespace infragen

@@ -1,0 +1,52 @@
+// The pack's `references`: how a reference is written in each output format, rendered by lowering.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diagnostics/diagnostics.h"
+
+namespace infragen {
+
+// Reference kinds lowering asks a pack for, with the names each snippet may use.
+//   databases.host|port|name|user   {name, resource, aurora, engine, port}  env values
+//   databases.password              same                                    a secret reference
+//   databases.password_arn          same                                    IAM resource
+//   caches.host|port                {name, resource, port}
+//   services.url                    {name, resource, port, public, private, https, path}
+//   buckets.name|arn|objects_arn    {name, resource}                        objects_arn: IAM
+//   secrets.value|arn               {name, resource}                        reference / IAM
+// `resource` is the name as an identifier (hyphens become underscores); expressions must give
+// strings where the value lands in an environment variable.
+class ReferenceSnippets {
+ public:
+  ReferenceSnippets(std::string target, const nlohmann::json& references);
+
+  // The formats the pack wires references for, sorted.
+  const std::vector<std::string>& formats() const { return formats_; }
+
+  // The snippet of `kind` for `format` rendered with `context`. A missing snippet is an error
+  // at `where` ("target X cannot resolve <what>"); a snippet naming something `context` lacks is
+  // an error of the pack.
+  std::optional<std::string> render(const std::string& format, const std::string& kind,
+                                    const nlohmann::json& context, const std::string& what,
+                                    const SourceLocation& where, Diagnostics& diagnostics) const;
+
+  // Renders `kind` for every format: {"terraform": "...", ...}; null when any failed.
+  nlohmann::json render_all(const std::string& kind, const nlohmann::json& context,
+                            const std::string& what, const SourceLocation& where,
+                            Diagnostics& diagnostics) const;
+
+ private:
+  std::string target_;
+  nlohmann::json references_;
+  std::vector<std::string> formats_;
+};
+
+// "orders-db" -> "orders_db": a manifest name as an identifier in generated code.
+std::string resource_identifier(const std::string& name);
+
+}  // namespace infragen

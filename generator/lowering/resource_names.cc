@@ -1,0 +1,115 @@
+#include "lowering/resource_names.h"
+
+#include "lowering/access.h"
+#include "lowering/images.h"
+#include "model/naming.h"
+
+namespace infragen {
+
+namespace {
+
+class NameTable {
+ public:
+  explicit NameTable(const AppModel& model) : model_(model) {}
+
+  // `<app>-<env>[-<thing>]` fitted to `rule`.
+  void add(const std::string& key, const NameRule& rule, const std::string& thing,
+           size_t reserved = 0) {
+    put(key, resource_name(rule, model_.app, model_.environment, thing, reserved));
+  }
+  // A name of another shape (log groups, secrets, DNS names) fitted to `rule`.
+  void add_full(const std::string& key, const NameRule& rule, const std::string& full) {
+    put(key, fit_name(rule, full));
+  }
+  nlohmann::json take() { return std::move(names_); }
+
+ private:
+  void put(const std::string& key, const std::string& value) {
+    names_.push_back({{"key", key}, {"value", value}});
+  }
+
+  const AppModel& model_;
+  nlohmann::json names_ = nlohmann::json::array();
+};
+
+void add_workload_names(NameTable& names, const AppModel& model, const Workload& workload) {
+  const std::string& label = workload.label;
+  const std::string& name = workload.name;
+  bool service = workload.kind == Workload::Kind::service;
+  // Jobs get a "job-" infix so a job and a service of the same name never share a name.
+  const std::string thing = service ? name : "job-" + name;
+  names.add_full(label + "_log_group", name_rules::log_group,
+                 "/ecs/" + model.app + "-" + model.environment + "/" + thing);
+  names.add(label + "_family", name_rules::ecs_task_family, thing);
+  names.add(label + "_task_role", name_rules::iam_role, thing + "-task");
+  names.add(label + "_execution_role", name_rules::iam_role, thing + "-execution");
+  names.add(label + "_security_group", name_rules::security_group, thing);
+  if (service) {
+    const ServiceModel& model_service = *model.find_service(name);
+    names.add(label + "_service", name_rules::ecs_service, name);
+    if (model_service.exposure == Exposure::public_) {
+      names.add(label + "_target_group", name_rules::target_group, name);
+    }
+    names.add(label + "_cpu_policy", name_rules::scaling_policy, name + "-cpu");
+    names.add(label + "_memory_policy", name_rules::scaling_policy, name + "-memory");
+    names.add(label + "_requests_policy", name_rules::scaling_policy, name + "-requests");
+    names.add(label + "_stop", name_rules::scaling_policy, name + "-stop");
+    names.add(label + "_start", name_rules::scaling_policy, name + "-start");
+    names.add(label + "_cpu_alarm", name_rules::alarm, name + "-cpu-high");
+    names.add(label + "_memory_alarm", name_rules::alarm, name + "-memory-high");
+  } else {
+    names.add(label + "_state_machine", name_rules::state_machine, thing);
+    names.add(label + "_state_machine_role", name_rules::iam_role, thing + "-states");
+    names.add(label + "_trigger", name_rules::schedule, thing);
+    names.add(label + "_trigger_role", name_rules::iam_role, thing + "-trigger");
+    names.add(label + "_dead_letter_queue", name_rules::sqs_queue, thing + "-dlq");
+    names.add(label + "_failed_alarm", name_rules::alarm, thing + "-failed");
+  }
+}
+
+}  // namespace
+
+nlohmann::json resource_names(const LoweringContext& context, const AppModel& model) {
+  NameTable names(model);
+  names.add("vpc", name_rules::ecs_cluster, "");
+  names.add("cluster", name_rules::ecs_cluster, "");
+  names.add("load_balancer", name_rules::load_balancer, "");
+  names.add("load_balancer_security_group", name_rules::security_group, "alb");
+  names.add("load_balancer_5xx_alarm", name_rules::alarm, "alb-5xx");
+  // The Cloud Map namespace is a private DNS zone: "<app>-<env>.internal".
+  names.add_full("namespace", name_rules::dns_label, model.app + "-" + model.environment);
+  names.add("alarm_topic", name_rules::sns_topic, "alarms");
+  for (const auto& workload : workloads_of(model)) add_workload_names(names, model, workload);
+  for (const auto& image : built_images(model)) {
+    names.add("repository_" + image.resource, name_rules::ecr_repository, image.name);
+  }
+  for (const auto& database : model.databases) {
+    const std::string label = "database_" + resource_identifier(database.name);
+    names.add(label + "_identifier", name_rules::rds_identifier, database.name);
+    // Replicas append "-<n>" (n <= 6) and the final snapshot "-final" in code.
+    names.add(label + "_replica", name_rules::rds_identifier, database.name + "-replica", 2);
+    names.add(label + "_instance", name_rules::rds_identifier, database.name, 2);
+    names.add(label + "_final_snapshot", name_rules::rds_identifier, database.name + "-final");
+    names.add(label + "_subnet_group", name_rules::rds_identifier, database.name);
+    names.add(label + "_security_group", name_rules::security_group, "db-" + database.name);
+    names.add(label + "_cpu_alarm", name_rules::alarm, "db-" + database.name + "-cpu-high");
+  }
+  for (const auto& cache : model.caches) {
+    const std::string label = "cache_" + resource_identifier(cache.name);
+    names.add(label + "_replication_group", name_rules::elasticache_replication_group, cache.name);
+    names.add(label + "_subnet_group", name_rules::elasticache_subnet_group, cache.name);
+    names.add(label + "_security_group", name_rules::security_group, "cache-" + cache.name);
+  }
+  for (const auto& secret : model.secrets) {
+    names.add_full("secret_" + resource_identifier(secret.name), name_rules::secret,
+                   model.app + "/" + model.environment + "/" + secret.name);
+  }
+  for (const auto& bucket : model.buckets) {
+    names.add("bucket_" + resource_identifier(bucket.name), name_rules::s3_bucket, bucket.name,
+              kBucketAccountSuffixLength);
+  }
+  (void)context;
+  return names.take();
+}
+
+}  // namespace infragen

@@ -1,0 +1,109 @@
+#include "lowering/view_environments.h"
+
+#include <map>
+
+#include "lowering/environment_class.h"
+#include "lowering/resource_names.h"
+#include "lowering/view_data.h"
+#include "lowering/view_network.h"
+#include "lowering/view_workloads.h"
+
+namespace infragen {
+
+namespace {
+
+// Tag keys whose value is the same in every environment.
+std::map<std::string, std::string> common_tags(const LoweringContext& context) {
+  std::map<std::string, std::string> common = context.base().tags;
+  for (const auto& model : context.environments) {
+    for (auto it = common.begin(); it != common.end();) {
+      auto found = model.tags.find(it->first);
+      it = found == model.tags.end() || found->second != it->second ? common.erase(it) : ++it;
+    }
+  }
+  return common;
+}
+
+nlohmann::json tag_list(const std::map<std::string, std::string>& tags) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [key, value] : tags) list.push_back({{"key", key}, {"value", value}});
+  return with_last(std::move(list));
+}
+
+nlohmann::json alarm_values(const AppModel& model) {
+  if (!model.observability.alarms) return false;
+  const AlarmsModel& alarms = *model.observability.alarms;
+  return {{"email", alarms.email},
+          {"cpu_high", alarms.cpu_high_percent},
+          {"memory_high", alarms.memory_high_percent},
+          {"http_5xx", alarms.http_5xx_count}};
+}
+
+nlohmann::json state_values(const AppModel& model) {
+  if (!model.state) return false;
+  const StateModel& state = *model.state;
+  return {{"bucket", state.bucket},
+          {"key", state.key.empty() ? model.app + "/" + model.environment + "/terraform.tfstate"
+                                    : state.key},
+          {"region", state.region.empty() ? model.region : state.region},
+          {"has_lock_table", !state.lock_table.empty()},
+          {"lock_table", state.lock_table}};
+}
+
+nlohmann::json environment_entry(const LoweringContext& context, const AppModel& model,
+                                 const std::map<std::string, std::string>& common) {
+  std::map<std::string, std::string> own_tags;
+  for (const auto& [key, value] : model.tags) {
+    if (!common.count(key)) own_tags[key] = value;
+  }
+  bool production = is_production_environment(model.environment);
+  bool development = is_development_environment(model.environment);
+  nlohmann::json domain = false;
+  if (model.domain) domain = {{"name", model.domain->name}, {"zone", model.domain->zone}};
+  nlohmann::json schedule = false;
+  if (model.schedule) schedule = {{"stop", model.schedule->stop}, {"start", model.schedule->start}};
+  return {{"name", model.environment},
+          {"production", production},
+          {"development", development},
+          {"names", resource_names(context, model)},
+          {"network", network_values(context, model)},
+          {"domain", domain},
+          // Outside development, data and endpoints survive a mistaken destroy.
+          {"deletion_protection", !development},
+          {"enable_execute_command", !production},
+          {"fargate_spot", !production},
+          {"log_retention_days", model.observability.log_retention_days},
+          {"has_tags", !own_tags.empty()},
+          {"tags", tag_list(own_tags)},
+          {"services", service_values(context, model)},
+          {"jobs", job_values(context, model)},
+          {"databases", database_values(context, model)},
+          {"caches", cache_values(model)},
+          {"buckets", bucket_values(model)},
+          {"alarms", alarm_values(model)},
+          {"schedule", schedule},
+          {"state", state_values(model)},
+          {"blue_green", model.pipeline && model.pipeline->deploy == "blue-green"}};
+}
+
+}  // namespace
+
+nlohmann::json lower_environments(const LoweringContext& context) {
+  std::map<std::string, std::string> common = common_tags(context);
+  nlohmann::json environments = nlohmann::json::array();
+  for (const auto& model : context.environments) {
+    environments.push_back(environment_entry(context, model, common));
+  }
+  return with_last(std::move(environments));
+}
+
+nlohmann::json lower_tags(const LoweringContext& context) {
+  std::map<std::string, std::string> common = common_tags(context);
+  bool vary = false;
+  for (const auto& model : context.environments) {
+    for (const auto& [key, value] : model.tags) vary = vary || !common.count(key);
+  }
+  return {{"common", tag_list(common)}, {"vary", vary}};
+}
+
+}  // namespace infragen

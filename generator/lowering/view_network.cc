@@ -1,0 +1,116 @@
+#include "lowering/view_network.h"
+
+#include "lowering/cidr_plan.h"
+#include "lowering/listener_rules.h"
+#include "lowering/reference_snippets.h"
+
+namespace infragen {
+
+namespace {
+
+int nat_gateway_count(const NetworkModel& network) {
+  switch (network.nat) {
+    case NatMode::single:
+      return 1;
+    case NatMode::per_zone:
+      return network.zones;
+    case NatMode::none:
+      return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+nlohmann::json lower_network(const LoweringContext& context) {
+  bool creates = false;
+  bool reuses = false;
+  bool nat = false;
+  bool public_tasks = false;
+  for (const auto& model : context.environments) {
+    if (model.network.existing) {
+      reuses = true;
+    } else {
+      creates = true;
+      nat = nat || model.network.nat != NatMode::none;
+      public_tasks = public_tasks || model.network.nat == NatMode::none;
+    }
+  }
+  return {{"creates", creates},
+          {"reuses", reuses},
+          {"creates_only", creates && !reuses},
+          {"reuses_only", reuses && !creates},
+          {"mixed", creates && reuses},
+          {"nat", nat},
+          // Without NAT, tasks of a new VPC run in its public subnets with public IPs so they can
+          // still pull images and reach AWS APIs; security groups still admit no inbound traffic.
+          {"public_tasks_possible", public_tasks}};
+}
+
+nlohmann::json lower_load_balancer(const LoweringContext& context) {
+  const AppModel& model = context.base();
+  std::vector<RouteRequest> routes;
+  for (const auto& service : model.services) {
+    if (service.exposure != Exposure::public_ || !service.port) continue;
+    RouteRequest route;
+    route.service = service.name;
+    if (service.route) {
+      route.path = service.route->path;
+      route.host = service.route->host;
+    }
+    routes.push_back(std::move(route));
+  }
+  if (routes.empty()) return false;
+  ListenerPlan plan = plan_listener(routes);
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& rule : plan.rules) {
+    rules.push_back({{"service", rule.service},
+                     {"resource", resource_identifier(rule.service)},
+                     {"priority", rule.priority},
+                     {"has_paths", !rule.path_patterns.empty()},
+                     {"paths", value_list(rule.path_patterns)},
+                     {"has_hosts", !rule.host_headers.empty()},
+                     {"hosts", value_list(rule.host_headers)}});
+  }
+  return {{"has_default_service", plan.default_service.has_value()},
+          {"default_service", plan.default_service.value_or("")},
+          {"default_resource", resource_identifier(plan.default_service.value_or(""))},
+          {"has_rules", !rules.empty()},
+          {"rules", with_last(std::move(rules))},
+          {"https", model.domain.has_value()}};
+}
+
+nlohmann::json network_values(const LoweringContext& context, const AppModel& model) {
+  const NetworkModel& network = model.network;
+  if (network.existing) {
+    return {{"creates", false},
+            {"vpc_id", network.existing->vpc_id},
+            {"public_subnet_ids", value_list(network.existing->public_subnets)},
+            {"private_subnet_ids", value_list(network.existing->private_subnets)},
+            {"cidr", ""},
+            {"public_subnet_cidrs", value_list({})},
+            {"private_subnet_cidrs", value_list({})},
+            {"nat_gateways", 0},
+            {"tasks_in_public_subnets", false}};
+  }
+  std::optional<SubnetPlan> plan;
+  if (auto vpc = parse_ipv4_cidr(network.cidr)) plan = plan_subnets(*vpc, network.zones);
+  if (!plan) {
+    context.diagnostics.error(model.locate("/network/cidr"),
+                              "cannot fit " + std::to_string(network.zones) +
+                                  " zones of public and private subnets into " + network.cidr,
+                              "subnets are 1/16 of the VPC and at least /28: use /24 or larger");
+    plan = SubnetPlan{};
+  }
+  return {{"creates", true},
+          {"vpc_id", ""},
+          {"public_subnet_ids", value_list({})},
+          {"private_subnet_ids", value_list({})},
+          {"cidr", network.cidr},
+          {"public_subnet_cidrs", value_list(plan->public_subnets)},
+          {"private_subnet_cidrs", value_list(plan->private_subnets)},
+          {"nat_gateways", nat_gateway_count(network)},
+          {"tasks_in_public_subnets", network.nat == NatMode::none}};
+}
+
+}  // namespace infragen
