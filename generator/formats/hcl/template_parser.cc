@@ -147,8 +147,9 @@ ExpressionPtr Parser::parse_template() {
     node->heredoc_marker = std::string(heredoc_marker_of(opener));
   }
   std::vector<FlatTemplatePart> flat = parse_template_parts(opener, end);
-  if (node->is_flush_heredoc) apply_flush_indentation(flat);
+  // The same order as hclsyntax: strip markers first, then the flush indentation rule.
   apply_strip_markers(flat);
+  if (node->is_flush_heredoc) apply_flush_indentation(flat);
   meld_literals(flat);
   std::size_t next = 0;
   node->parts = match_directives(flat, next, nullptr);
