@@ -126,7 +126,12 @@ class ConsistencyChecker {
       const nlohmann::json& other_value = other.at(field);
       if (base_value == other_value) continue;
       std::string field_pointer = pointer + "/" + field;
-      report(model, field_pointer,
+      // Point at the overlay that makes the difference: this environment's, else the base's.
+      const AppModel& culprit =
+          !model.overlay_sets(field_pointer) && context_.base().overlay_sets(field_pointer)
+              ? context_.base()
+              : model;
+      report(culprit, field_pointer,
              what + " differs between environments: '" + field + "' is " + shown(base_value) +
                  " in '" + context_.base().environment + "' but " + shown(other_value) + " in '" +
                  model.environment + "'");
@@ -147,7 +152,8 @@ class ConsistencyChecker {
     }
     for (const auto& name : other_names) {
       if (base_names.count(name)) continue;
-      report(model, "/" + section + "/" + name,
+      // The base environment's overlay removed it.
+      report(context_.base(), "/" + section + "/" + name,
              kind + " '" + name + "' exists in '" + model.environment + "' but not in '" +
                  context_.base().environment + "'");
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "frontend/json_pointer.h"
 #include "model/build_parts.h"
 
 namespace infragen {
@@ -42,6 +43,14 @@ const JobModel* AppModel::find_job(const std::string& name) const { return find_
 SourceLocation AppModel::locate(const std::string& pointer) const {
   if (!document) return {};
   return locate_for_environment(*document, environment, has_overlay, pointer);
+}
+
+bool AppModel::overlay_sets(const std::string& pointer) const {
+  if (!document || !has_overlay) return false;
+  std::string overlay = child_pointer("/environments", environment) + pointer;
+  auto it = document->value_locations.lower_bound(overlay);
+  return it != document->value_locations.end() &&
+         (it->first == overlay || it->first.rfind(overlay + "/", 0) == 0);
 }
 
 bool AppModel::written(const std::string& pointer) const {

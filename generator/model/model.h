@@ -271,6 +271,8 @@ struct AppModel {
   // True when the user wrote `pointer` (in the base or this environment's overlay) rather than
   // the value coming from a schema default.
   bool written(const std::string& pointer) const;
+  // True when this environment's overlay writes `pointer` (or something below it).
+  bool overlay_sets(const std::string& pointer) const;
 
   const ServiceModel* find_service(const std::string& name) const;
   const DatabaseModel* find_database(const std::string& name) const;

@@ -1,0 +1,345 @@
+#include "lowering/lowering.h"
+
+#include <gtest/gtest.h>
+
+#include "lowering_fixture.h"
+
+namespace infragen {
+namespace {
+
+using testing::item_named;
+using testing::lower_yaml;
+using testing::name_of;
+using testing::source_file;
+
+const char* kSmall = R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web:
+    image: nginx:1.27
+    port: 8080
+    expose: public
+    env:
+      DB: "${databases.orders.host}"
+      URL: "postgres://${databases.orders.user}@${databases.orders.host}:${databases.orders.port}/x"
+      API: "${services.api.url}"
+      MODE: fast
+    secrets: {DB_PASSWORD: databases.orders.password, TOKEN: api-token}
+  api:
+    image: myorg/api:1
+    port: 9000
+    expose: private
+  worker:
+    image: myorg/worker:1
+    expose: none
+    env: {QUEUE: "${caches.queue.host}", BUCKET: "${buckets.files.name}"}
+databases:
+  orders: {engine: postgres, version: "16"}
+caches:
+  queue: {}
+secrets:
+  api-token: {description: Token}
+buckets:
+  files: {}
+)yaml";
+
+TEST(Lowering, VotingExampleLowersWithItsListenerPlan) {
+  auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  EXPECT_EQ(view["app"], "voting");
+  EXPECT_EQ(view["services"].size(), 3u);
+  EXPECT_EQ(view["load_balancer"]["default_service"], "vote");
+  ASSERT_EQ(view["load_balancer"]["rules"].size(), 1u);
+  const auto& rule = view["load_balancer"]["rules"][0];
+  EXPECT_EQ(rule["service"], "result");
+  EXPECT_EQ(rule["priority"], 10);
+  EXPECT_EQ(rule["paths"][0]["value"], "/result");
+  EXPECT_EQ(rule["paths"][1]["value"], "/result/*");
+  const auto& result = item_named(view["services"], "result");
+  EXPECT_EQ(result["listener_rule"]["priority"], 10);
+  EXPECT_EQ(item_named(view["services"], "vote")["default_target"], true);
+  EXPECT_EQ(item_named(view["services"], "worker")["load_balanced"], false);
+}
+
+TEST(Lowering, ReferencesResolveThroughThePackSnippets) {
+  auto lowered = lower_yaml(kSmall);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& web = item_named(lowered.view["services"], "web");
+  const auto& env = web["environment"];
+  const auto& db = item_named(env, "DB");
+  EXPECT_TRUE(db["single"].get<bool>());
+  EXPECT_EQ(db["formats"]["terraform"]["expression"], "aws_db_instance.orders.address");
+  const auto& url = item_named(env, "URL");
+  EXPECT_TRUE(url["composite"].get<bool>());
+  const auto& parts = url["formats"]["terraform"]["parts"];
+  ASSERT_EQ(parts.size(), 7u);
+  EXPECT_EQ(parts[0]["text"], "postgres://");
+  EXPECT_EQ(parts[1]["expression"], "aws_db_instance.orders.username");
+  EXPECT_EQ(parts[5]["expression"], "tostring(aws_db_instance.orders.port)");
+  EXPECT_EQ(parts[6]["text"], "/x");
+  EXPECT_EQ(item_named(env, "API")["formats"]["terraform"]["expression"],
+            "\"http://api.${aws_service_discovery_private_dns_namespace.main.name}:9000\"");
+  EXPECT_TRUE(item_named(env, "MODE")["literal"].get<bool>());
+  EXPECT_EQ(item_named(env, "MODE")["text"], "fast");
+
+  const auto& password = item_named(web["secrets"], "DB_PASSWORD");
+  EXPECT_EQ(password["value_from"]["terraform"],
+            "\"${aws_db_instance.orders.master_user_secret[0].secret_arn}:password::\"");
+  EXPECT_EQ(item_named(web["secrets"], "TOKEN")["value_from"]["terraform"],
+            "aws_secretsmanager_secret.api_token.arn");
+  const auto& worker = item_named(lowered.view["services"], "worker");
+  EXPECT_EQ(item_named(worker["environment"], "QUEUE")["formats"]["terraform"]["expression"],
+            "aws_elasticache_replication_group.queue.primary_endpoint_address");
+  EXPECT_EQ(item_named(worker["environment"], "BUCKET")["formats"]["terraform"]["expression"],
+            "aws_s3_bucket.files.bucket");
+}
+
+TEST(Lowering, AuroraReferencesUseTheCluster) {
+  std::string yaml = kSmall;
+  yaml.replace(yaml.find("engine: postgres"), 16, "engine: aurora-postgresql");
+  auto lowered = lower_yaml(yaml);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& web = item_named(lowered.view["services"], "web");
+  EXPECT_EQ(item_named(web["environment"], "DB")["formats"]["terraform"]["expression"],
+            "aws_rds_cluster.orders.endpoint");
+  EXPECT_EQ(item_named(web["secrets"], "DB_PASSWORD")["value_from"]["terraform"],
+            "\"${aws_rds_cluster.orders.master_user_secret[0].secret_arn}:password::\"");
+  EXPECT_TRUE(item_named(lowered.view["databases"], "orders")["aurora"].get<bool>());
+}
+
+TEST(Lowering, EachTaskMayReadExactlyTheSecretsAndBucketsItUses) {
+  auto lowered = lower_yaml(kSmall);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& web = item_named(lowered.view["services"], "web");
+  ASSERT_EQ(web["secret_arns"].size(), 2u);
+  EXPECT_EQ(web["secret_arns"][0]["arn"]["terraform"],
+            "aws_db_instance.orders.master_user_secret[0].secret_arn");
+  EXPECT_EQ(web["secret_arns"][1]["arn"]["terraform"], "aws_secretsmanager_secret.api_token.arn");
+  EXPECT_FALSE(web["has_buckets"].get<bool>());
+  const auto& api = item_named(lowered.view["services"], "api");
+  EXPECT_FALSE(api["has_secret_arns"].get<bool>());
+  const auto& worker = item_named(lowered.view["services"], "worker");
+  EXPECT_FALSE(worker["has_secret_arns"].get<bool>());
+  ASSERT_EQ(worker["buckets"].size(), 1u);
+  EXPECT_EQ(worker["buckets"][0]["arn"]["terraform"], "aws_s3_bucket.files.arn");
+  EXPECT_EQ(worker["buckets"][0]["objects"]["terraform"], "\"${aws_s3_bucket.files.arn}/*\"");
+}
+
+TEST(Lowering, OnlyTheLoadBalancerIsOpenToTheInternetAndOnlyOnWebPorts) {
+  for (const char* example : {"voting", "uploads"}) {
+    auto lowered = lower_yaml(source_file(std::string("examples/") + example + "/app.yaml"));
+    ASSERT_TRUE(lowered.ok()) << lowered.messages;
+    for (const auto& rule : lowered.view["security"]["ingress"]) {
+      if (!rule["has_cidr"].get<bool>()) continue;
+      EXPECT_EQ(rule["security_group"], "load_balancer") << rule.dump();
+      EXPECT_TRUE(rule["port"] == 80 || rule["port"] == 443) << rule.dump();
+    }
+  }
+}
+
+TEST(Lowering, SecurityGroupRulesFollowUse) {
+  auto lowered = lower_yaml(kSmall);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  std::vector<std::string> ingress;
+  for (const auto& rule : lowered.view["security"]["ingress"]) {
+    ingress.push_back(rule["label"].get<std::string>() + ":" + rule["port"].dump());
+  }
+  EXPECT_EQ(ingress, (std::vector<std::string>{
+                         "load_balancer_from_internet_80:80",
+                         "service_web_from_load_balancer:8080",
+                         "database_orders_from_service_web:5432",
+                         "service_api_from_service_web:9000",
+                         "cache_queue_from_service_worker:6379",
+                     }));
+}
+
+TEST(Lowering, UnsupportedFeatureIsAnErrorAtItsLine) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: gpu
+region: eu-west-1
+jobs:
+  train:
+    image: myorg/train:1
+    schedule: "rate(1 day)"
+    compute: {vcpus: 4, memory: 16384, gpu: 1}
+)yaml");
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_EQ(lowered.messages,
+            "app.yaml:8:45: error: target 'ecs-fargate' cannot carry GPUs (job 'train')\n"
+            "    compute: {vcpus: 4, memory: 16384, gpu: 1}\n"
+            "                                            ^\n"
+            "  hint: `jobs.gpu` is not in the target's supported features\n"
+            "1 error generated.\n");
+}
+
+TEST(Lowering, AdvisoryFeatureIsAWarning) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: batchy
+region: eu-west-1
+jobs:
+  load:
+    image: myorg/load:1
+    schedule: "rate(1 day)"
+    compute: {max_vcpus: 8}
+)yaml");
+  EXPECT_TRUE(lowered.ok()) << lowered.messages;
+  EXPECT_NE(lowered.messages.find("warning: target 'ecs-fargate' cannot carry a limit on vCPUs"),
+            std::string::npos)
+      << lowered.messages;
+}
+
+TEST(Lowering, AMissingReferenceSnippetIsAnError) {
+  TargetSpec spec = testing::ecs_fargate_spec();
+  spec.references["terraform"].erase("caches.host");
+  auto lowered = lower_yaml(kSmall, spec);
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("error: target 'ecs-fargate' cannot resolve "
+                                  "${caches.queue.host} in terraform"),
+            std::string::npos)
+      << lowered.messages;
+}
+
+TEST(Lowering, StructureThatDiffersBetweenEnvironmentsIsAnError) {
+  auto lowered = lower_yaml(std::string(kSmall) + R"yaml(environments:
+  dev: {services: {web: {port: 8081}}}
+  prod: {}
+)yaml");
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:32:32: error: service 'web' differs between "
+                                  "environments: 'port' is 8081 in 'dev' but 8080 in 'prod'"),
+            std::string::npos)
+      << lowered.messages;
+}
+
+TEST(Lowering, LiteralEnvValuesThatDifferAreVariables) {
+  auto lowered = lower_yaml(std::string(kSmall) + R"yaml(environments:
+  dev: {services: {web: {env: {MODE: slow}}}}
+  prod: {}
+)yaml");
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& web = item_named(lowered.view["services"], "web");
+  EXPECT_TRUE(web["has_environment_overrides"].get<bool>());
+  for (const auto& entry : web["environment"]) EXPECT_NE(entry["name"], "MODE");
+  const auto& dev = item_named(lowered.view["environments"], "dev");
+  const auto& prod = item_named(lowered.view["environments"], "prod");
+  EXPECT_EQ(item_named(dev["services"], "web")["environment"][0]["value"], "slow");
+  EXPECT_EQ(item_named(prod["services"], "web")["environment"][0]["value"], "fast");
+}
+
+TEST(Lowering, PerEnvironmentValuesOfTheVotingExample) {
+  auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& dev = item_named(lowered.view["environments"], "dev");
+  const auto& prod = item_named(lowered.view["environments"], "prod");
+  EXPECT_EQ(item_named(dev["services"], "vote")["desired_count"], 1);
+  EXPECT_EQ(item_named(dev["services"], "vote")["autoscale"], false);
+  EXPECT_EQ(item_named(prod["services"], "vote")["desired_count"], 3);
+  EXPECT_EQ(item_named(prod["services"], "vote")["autoscale"]["max"], 10);
+  EXPECT_FALSE(dev["deletion_protection"].get<bool>());
+  EXPECT_TRUE(prod["deletion_protection"].get<bool>());
+  EXPECT_TRUE(dev["enable_execute_command"].get<bool>());
+  EXPECT_FALSE(prod["enable_execute_command"].get<bool>());
+  EXPECT_EQ(item_named(prod["databases"], "db")["instance_class"], "db.r6g.large");
+  EXPECT_EQ(item_named(prod["databases"], "db")["read_replicas"], 1);
+  EXPECT_EQ(dev["alarms"], false);
+  EXPECT_EQ(prod["alarms"]["email"], "ops@example.com");
+  EXPECT_EQ(dev["network"]["public_subnet_cidrs"][1]["value"], "10.20.16.0/20");
+  EXPECT_EQ(dev["network"]["nat_gateways"], 1);
+  EXPECT_EQ(name_of(dev, "service_vote_target_group"), "voting-dev-vote");
+  EXPECT_EQ(name_of(prod, "database_db_identifier"), "voting-prod-db");
+  for (const auto& name : prod["names"]) {
+    EXPECT_NE(name["key"].get<std::string>().rfind("bucket_", 0), 0u) << "no bucket in voting";
+  }
+}
+
+TEST(Lowering, LongNamesFitTheirLimitsInEveryEnvironment) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: a-very-long-application-x
+region: eu-west-1
+services:
+  payments-reconciliation-api:
+    image: myorg/pay:1
+    port: 80
+    expose: public
+buckets:
+  customer-document-uploads-arch: {}
+databases:
+  reconciliation-ledger-primary: {engine: postgres, version: "16"}
+environments:
+  production: {}
+  staging: {}
+)yaml");
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  for (const auto& environment : lowered.view["environments"]) {
+    EXPECT_LE(name_of(environment, "load_balancer").size(), 32u);
+    EXPECT_LE(name_of(environment, "service_payments_reconciliation_api_target_group").size(), 32u);
+    EXPECT_LE(name_of(environment, "service_payments_reconciliation_api_task_role").size(), 64u);
+    EXPECT_LE(name_of(environment, "database_reconciliation_ledger_primary_identifier").size(),
+              63u);
+    EXPECT_LE(name_of(environment, "bucket_customer_document_uploads_arch").size(), 50u)
+        << "room for -<account id>";
+  }
+  EXPECT_NE(
+      name_of(lowered.view["environments"][0], "service_payments_reconciliation_api_target_group"),
+      name_of(lowered.view["environments"][1], "service_payments_reconciliation_api_target_group"));
+}
+
+TEST(Lowering, FargateSizesAreChecked) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: sizes
+region: eu-west-1
+services:
+  web: {image: nginx, cpu: 256, memory: 4096, expose: none}
+)yaml");
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("error: target 'ecs-fargate' cannot run service 'web' with 256 "
+                                  "CPU units and 4096 MiB: Fargate does not offer that size"),
+            std::string::npos)
+      << lowered.messages;
+  EXPECT_NE(lowered.messages.find("hint: with 256 CPU units, memory is 512, 1024 or 2048 MiB"),
+            std::string::npos);
+}
+
+TEST(Lowering, IsDeterministic) {
+  for (const char* example : {"voting", "uploads"}) {
+    std::string yaml = source_file(std::string("examples/") + example + "/app.yaml");
+    auto first = lower_yaml(yaml);
+    auto second = lower_yaml(yaml);
+    ASSERT_TRUE(first.ok()) << first.messages;
+    EXPECT_EQ(first.view.dump(), second.view.dump());
+  }
+}
+
+TEST(Lowering, JobTriggersAndSchedules) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: data
+region: eu-west-1
+buckets:
+  drop: {}
+jobs:
+  load:
+    image: myorg/load:1
+    trigger: {bucket: drop, prefix: in/, suffix: .csv}
+    retries: 2
+  nightly:
+    image: myorg/load:1
+    schedule: "cron(0 2 * * ? *)"
+)yaml");
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& load = item_named(lowered.view["jobs"], "load");
+  EXPECT_TRUE(load["triggered"].get<bool>());
+  EXPECT_EQ(load["trigger"]["key_filter"]["kind"], "wildcard");
+  EXPECT_EQ(load["trigger"]["key_filter"]["value"], "in/*.csv");
+  EXPECT_EQ(load["retries"], 2);
+  EXPECT_EQ(load["read_buckets"][0]["name"], "drop") << "a triggered job reads its bucket";
+  EXPECT_TRUE(item_named(lowered.view["buckets"], "drop")["events"].get<bool>());
+  const auto& nightly = item_named(lowered.view["jobs"], "nightly");
+  EXPECT_TRUE(nightly["scheduled"].get<bool>());
+  EXPECT_EQ(nightly["schedule"], "cron(0 2 * * ? *)");
+  EXPECT_EQ(nightly["timeout"], 3600);
+}
+
+}  // namespace
+}  // namespace infragen
