@@ -6,6 +6,7 @@
 #include "lowering/view_data.h"
 #include "lowering/view_environments.h"
 #include "lowering/view_network.h"
+#include "lowering/view_pipeline.h"
 #include "lowering/view_security.h"
 #include "lowering/view_workloads.h"
 
@@ -72,6 +73,38 @@ void attach_listener_rules(nlohmann::json& view) {
   }
 }
 
+// How each service is deployed. A service that CodeDeploy may deploy blue/green in some
+// environments gets two alternative aws_ecs_service blocks (one per deployment controller, chosen
+// by the environment's pipeline.blue_green), because the lifecycle rules of the two differ and
+// Terraform cannot make them conditional.
+void attach_deployment_variants(nlohmann::json& view) {
+  const nlohmann::json& pipeline = view["pipeline"];
+  bool codepipeline = pipeline.is_object() && pipeline["codepipeline"].get<bool>();
+  bool any_blue_green_default = false;
+  for (auto& service : view["services"]) {
+    bool built = service["image"]["built"].get<bool>();
+    bool blue_green = false;
+    if (codepipeline) {
+      for (const auto& deployed : pipeline["services"]) {
+        if (deployed["name"] == service["name"]) blue_green = deployed["blue_green"].get<bool>();
+      }
+    }
+    nlohmann::json rolling = {{"suffix", ""}, {"conditional", blue_green}, {"blue_green", false}};
+    nlohmann::json variants = nlohmann::json::array({rolling});
+    if (blue_green) {
+      variants.push_back({{"suffix", "_blue_green"}, {"conditional", true}, {"blue_green", true}});
+    }
+    service["deployment_variants"] = with_last(std::move(variants));
+    service["blue_green_possible"] = blue_green;
+    // The pipeline deploys images it built; Terraform then reads the deployed tag back.
+    service["pipeline_deployed"] = codepipeline && built;
+    if (blue_green && service["default_target"].get<bool>()) any_blue_green_default = true;
+  }
+  if (view["load_balancer"].is_object()) {
+    view["load_balancer"]["default_action_by_codedeploy"] = any_blue_green_default;
+  }
+}
+
 // Files that exist only when the manifest has that part: `each:` over a list of zero or one
 // empty item.
 nlohmann::json optional_files(const nlohmann::json& view) {
@@ -86,7 +119,10 @@ nlohmann::json optional_files(const nlohmann::json& view) {
           {"secrets", when(view["has_secrets"].get<bool>())},
           {"buckets", when(view["has_buckets"].get<bool>())},
           {"jobs", when(view["has_jobs"].get<bool>())},
-          {"alarms", when(alarms)}};
+          {"alarms", when(alarms)},
+          {"pipeline", when(view["pipeline"].is_object())},
+          {"github_workflow",
+           when(view["pipeline"].is_object() && view["pipeline"]["github_actions"].get<bool>())}};
 }
 
 // The S3 backend settings of each environment that has remote state (env/<env>.s3.tfbackend).
@@ -149,6 +185,13 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["has_buckets"] = !view["buckets"].empty();
   attach_listener_rules(view);
   view["security"] = lower_security_groups(context);
+  view["pipeline"] = lower_pipeline(context);
+  // Flags that need no dotted lookup into a `pipeline` that may be false.
+  view["pipeline_github_actions"] =
+      view["pipeline"].is_object() && view["pipeline"]["github_actions"].get<bool>();
+  view["pipeline_codepipeline"] =
+      view["pipeline"].is_object() && view["pipeline"]["codepipeline"].get<bool>();
+  attach_deployment_variants(view);
   view.update(app_wide(context));
   view["environments"] = lower_environments(context);
   view["files"] = optional_files(view);

@@ -67,6 +67,31 @@ void add_workload_names(NameTable& names, const AppModel& model, const Workload&
   }
 }
 
+void add_pipeline_names(NameTable& names, const AppModel& model) {
+  if (model.pipeline->provider == "github-actions") {
+    names.add("github_deploy_role", name_rules::iam_role, "github-deploy");
+    return;
+  }
+  names.add_full("image_tag_parameter", name_rules::log_group,
+                 "/" + model.app + "/" + model.environment + "/image-tag");
+  names.add("pipeline", name_rules::codepipeline, "");
+  names.add("pipeline_role", name_rules::iam_role, "pipeline");
+  names.add("pipeline_connection", name_rules::codestar_connection, "github");
+  names.add("pipeline_artifacts", name_rules::s3_bucket, "pipeline", kBucketAccountSuffixLength);
+  names.add("build_project", name_rules::codebuild_project, "build");
+  names.add("build_role", name_rules::iam_role, "build");
+  names.add_full("build_log_group", name_rules::log_group,
+                 "/aws/codebuild/" + model.app + "-" + model.environment + "-build");
+  names.add("deploy_application", name_rules::codepipeline, "");
+  names.add("deploy_role", name_rules::iam_role, "codedeploy");
+  for (const auto& service : model.services) {
+    if (!service.image.build || service.exposure != Exposure::public_) continue;
+    const std::string label = "service_" + resource_identifier(service.name);
+    names.add(label + "_deployment_group", name_rules::codepipeline, service.name);
+    names.add(label + "_green_target_group", name_rules::target_group, service.name + "-green");
+  }
+}
+
 }  // namespace
 
 nlohmann::json resource_names(const LoweringContext& context, const AppModel& model) {
@@ -108,6 +133,7 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
     names.add("bucket_" + resource_identifier(bucket.name), name_rules::s3_bucket, bucket.name,
               kBucketAccountSuffixLength);
   }
+  if (model.pipeline) add_pipeline_names(names, model);
   (void)context;
   return names.take();
 }

@@ -21,6 +21,9 @@ namespace infragen {
 //   cache_<id>_{replication_group,subnet_group,security_group}
 //   secret_<id>, bucket_<id> (without the "-<account id>" suffix the code appends),
 //   repository_<id> (ECR), load_balancer_5xx_alarm
+//   with a pipeline: github_deploy_role, or pipeline, pipeline_role, pipeline_connection,
+//   pipeline_artifacts, build_project, build_role, build_log_group, deploy_application,
+//   deploy_role, service_<id>_{deployment_group,green_target_group}
 nlohmann::json resource_names(const LoweringContext& context, const AppModel& model);
 
 // Characters kept free in bucket names for "-" and the 12-digit account id.

@@ -3,10 +3,13 @@
 #include <map>
 
 #include "lowering/environment_class.h"
+#include "lowering/images.h"
 #include "lowering/resource_names.h"
 #include "lowering/view_data.h"
 #include "lowering/view_network.h"
+#include "lowering/view_pipeline.h"
 #include "lowering/view_workloads.h"
+#include "model/naming.h"
 
 namespace infragen {
 
@@ -50,6 +53,27 @@ nlohmann::json state_values(const AppModel& model) {
           {"lock_table", state.lock_table}};
 }
 
+// Each image built from source and its ECR repository in this environment (what a pipeline
+// builds and where it pushes).
+nlohmann::json image_builds(const AppModel& model) {
+  nlohmann::json builds = nlohmann::json::array();
+  for (const auto& image : built_images(model)) {
+    nlohmann::json args = nlohmann::json::array();
+    for (const auto& [name, value] : image.build.args) {
+      args.push_back({{"name", name}, {"value", value}});
+    }
+    builds.push_back({{"resource", image.resource},
+                      {"repository", resource_name(name_rules::ecr_repository, model.app,
+                                                   model.environment, image.name)},
+                      {"context", image.build.context},
+                      {"dockerfile", image.build.dockerfile},
+                      {"has_target", !image.build.target.empty()},
+                      {"target", image.build.target},
+                      {"args", with_last(std::move(args))}});
+  }
+  return with_last(std::move(builds));
+}
+
 nlohmann::json environment_entry(const LoweringContext& context, const AppModel& model,
                                  const std::map<std::string, std::string>& common) {
   std::map<std::string, std::string> own_tags;
@@ -83,7 +107,8 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
           {"alarms", alarm_values(model)},
           {"schedule", schedule},
           {"state", state_values(model)},
-          {"blue_green", model.pipeline && model.pipeline->deploy == "blue-green"}};
+          {"pipeline", pipeline_values(context, model)},
+          {"builds", image_builds(model)}};
 }
 
 }  // namespace
@@ -91,8 +116,12 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
 nlohmann::json lower_environments(const LoweringContext& context) {
   std::map<std::string, std::string> common = common_tags(context);
   nlohmann::json environments = nlohmann::json::array();
-  for (const auto& model : context.environments) {
-    environments.push_back(environment_entry(context, model, common));
+  for (size_t i = 0; i < context.environments.size(); ++i) {
+    nlohmann::json entry = environment_entry(context, context.environments[i], common);
+    // Environments deploy in manifest order: each after the one before it.
+    entry["first"] = i == 0;
+    entry["previous"] = i == 0 ? "" : context.environments[i - 1].environment;
+    environments.push_back(std::move(entry));
   }
   return with_last(std::move(environments));
 }
