@@ -88,6 +88,18 @@ nlohmann::json lower_pipeline(const LoweringContext& context) {
         "CodePipeline builds and deploys images: give a service or job "
         "`build:`, or deploy with provider github-actions");
   }
+  if (pipeline.provider == "github-actions") {
+    for (const auto& model : context.environments) {
+      if (model.state) continue;
+      context.diagnostics.warning(
+          model.locate("/pipeline/provider"),
+          "the GitHub Actions workflow applies Terraform on a runner, but environment '" +
+              model.environment + "' keeps its Terraform state locally; its deploy job stops "
+              "instead of applying",
+          "add `state: {bucket: ...}` so that the workflow shares the state in S3");
+      break;
+    }
+  }
   return {{"github_actions", pipeline.provider == "github-actions"},
           {"first_image_variable", images.empty() ? "" : variable_part(images.front().resource)},
           {"codepipeline", pipeline.provider == "codepipeline"},

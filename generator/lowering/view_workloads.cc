@@ -208,6 +208,10 @@ nlohmann::json lower_jobs(const LoweringContext& context) {
     view["trigger"] = trigger;
     view["timeout"] = job.timeout_seconds;
     view["retries"] = job.retries;
+    view["retries_text"] = job.retries == 0   ? "a failed run is not retried"
+                           : job.retries == 1 ? "a failed run is retried once"
+                                              : "a failed run is retried up to " +
+                                                    std::to_string(job.retries) + " times";
     view["spot_possible"] = any_environment(context, [&](const AppModel& model) {
       const JobModel* in = model.find_job(job.name);
       return in && in->compute.spot && !is_production_environment(model.environment);
