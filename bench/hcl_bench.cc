@@ -43,7 +43,8 @@ std::string untidy_unit(Dice& dice, int index) {
   s += fmt::format("resource \"aws_instance\" \"web_{}\" {{\n", index);
   s += in() + "ami" + eq() + "data.aws_ami.ubuntu.id\n";
   s += in() + "instance_type" + eq() + "var.size == \"large\" ? \"m5.large\":\"t3.micro\"\n";
-  s += in() + "subnet_id" + eq() + fmt::format("aws_subnet.private[{}].id # placement\n", index % 3);
+  s +=
+      in() + "subnet_id" + eq() + fmt::format("aws_subnet.private[{}].id # placement\n", index % 3);
   s += in() + "vpc_security_group_ids" + eq() + "[aws_security_group.web.id,var.extra_sg ]\n";
   s += in() + "user_data" + eq() + "<<-EOT\n    #!/bin/bash\n    echo \"unit " +
        std::to_string(index) + " ${var.env}\"\n    EOT\n";
@@ -58,9 +59,11 @@ std::string untidy_unit(Dice& dice, int index) {
   s += in() + "}\n";
   s += in() + "lifecycle {ignore_changes=[tags[\"Updated\"],ami]}\n";
   s += "}\n\n";
-  s += fmt::format("locals {{\n  by_name_{}={{for k,v in var.items: k=>v.id if v.enabled}}\n", index);
+  s += fmt::format("locals {{\n  by_name_{}={{for k,v in var.items: k=>v.id if v.enabled}}\n",
+                   index);
   s += fmt::format("  ids_{} = [ for s in aws_subnet.private : s.id ]\n", index);
-  s += fmt::format("  label_{} = \"%{{ if var.x }}x-${{var.y}}%{{ else }}none%{{ endif }}\"\n", index);
+  s += fmt::format("  label_{} = \"%{{ if var.x }}x-${{var.y}}%{{ else }}none%{{ endif }}\"\n",
+                   index);
   s += fmt::format("  math_{}=(var.a+{})*2-var.b/4\n}}\n\n", index, index);
   return s;
 }
@@ -155,7 +158,8 @@ int main(int argc, char** argv) {
   }
   if (!formatted_path.empty()) write_file(formatted_path, result.formatted);
   const double mb = static_cast<double>(input.size()) / (1024.0 * 1024.0);
-  std::cout << fmt::format("infragen format_hcl: {:.1f} MB in {:.3f} s (best of {}) = {:.1f} MB/s\n",
-                           mb, best_seconds, runs, mb / best_seconds);
+  std::cout << fmt::format(
+      "infragen format_hcl: {:.1f} MB in {:.3f} s (best of {}) = {:.1f} MB/s\n", mb, best_seconds,
+      runs, mb / best_seconds);
   return 0;
 }

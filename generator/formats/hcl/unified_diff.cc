@@ -157,9 +157,8 @@ std::vector<DiffLine> diff_lines(const std::vector<std::string_view>& old_lines,
     }
     auto end = std::find_if(run, script.end(),
                             [](const DiffLine& line) { return line.kind == DiffLine::Kind::keep; });
-    std::stable_partition(run, end, [](const DiffLine& line) {
-      return line.kind == DiffLine::Kind::remove;
-    });
+    std::stable_partition(run, end,
+                          [](const DiffLine& line) { return line.kind == DiffLine::Kind::remove; });
     run = end;
   }
   return script;
