@@ -94,7 +94,8 @@ nlohmann::json lower_pipeline(const LoweringContext& context) {
       context.diagnostics.warning(
           model.locate("/pipeline/provider"),
           "the GitHub Actions workflow applies Terraform on a runner, but environment '" +
-              model.environment + "' keeps its Terraform state locally; its deploy job stops "
+              model.environment +
+              "' keeps its Terraform state locally; its deploy job stops "
               "instead of applying",
           "add `state: {bucket: ...}` so that the workflow shares the state in S3");
       break;

@@ -268,6 +268,7 @@ nlohmann::json service_values(const LoweringContext& context, const AppModel& mo
     if (workload.kind != Workload::Kind::service) continue;
     const ServiceModel& service = *model.find_service(workload.name);
     EnvironmentVariablePlan env = plan_environment_variables(context, workload);
+    nlohmann::json overrides = environment_overrides(model, workload, env.per_environment);
     nlohmann::json autoscale = false;
     if (service.autoscale) {
       const AutoscaleModel& scale = *service.autoscale;
@@ -280,17 +281,17 @@ nlohmann::json service_values(const LoweringContext& context, const AppModel& mo
                    {"has_requests", scale.requests_per_target.has_value()},
                    {"requests", scale.requests_per_target.value_or(0)}};
     }
-    values.push_back(
-        {{"name", service.name},
-         {"pulled", !service.image.build.has_value()},
-         {"image", service.image.image},
-         {"cpu", service.cpu},
-         {"memory", service.memory},
-         {"desired_count", service.replicas},
-         {"spot", service.spot && spot_allowed},
-         {"autoscale", autoscale},
-         {"has_environment_overrides", !env.per_environment.empty()},
-         {"environment", environment_overrides(model, workload, env.per_environment)}});
+    values.push_back({{"name", service.name},
+                      {"pulled", !service.image.build.has_value()},
+                      {"image", service.image.image},
+                      {"cpu", service.cpu},
+                      {"memory", service.memory},
+                      {"desired_count", service.replicas},
+                      {"spot", service.spot && spot_allowed},
+                      {"autoscale", autoscale},
+                      {"has_environment_overrides", !env.per_environment.empty()},
+                      {"has_environment", !overrides.empty()},
+                      {"environment", overrides}});
   }
   return with_last(std::move(values));
 }
@@ -302,15 +303,16 @@ nlohmann::json job_values(const LoweringContext& context, const AppModel& model)
     if (workload.kind != Workload::Kind::job) continue;
     const JobModel& job = *model.find_job(workload.name);
     EnvironmentVariablePlan env = plan_environment_variables(context, workload);
-    values.push_back(
-        {{"name", job.name},
-         {"pulled", !job.image.build.has_value()},
-         {"image", job.image.image},
-         {"cpu", fargate_cpu_for_vcpus(job.compute.vcpus).value_or(0)},
-         {"memory", job.compute.memory},
-         {"spot", job.compute.spot && spot_allowed},
-         {"has_environment_overrides", !env.per_environment.empty()},
-         {"environment", environment_overrides(model, workload, env.per_environment)}});
+    nlohmann::json overrides = environment_overrides(model, workload, env.per_environment);
+    values.push_back({{"name", job.name},
+                      {"pulled", !job.image.build.has_value()},
+                      {"image", job.image.image},
+                      {"cpu", fargate_cpu_for_vcpus(job.compute.vcpus).value_or(0)},
+                      {"memory", job.compute.memory},
+                      {"spot", job.compute.spot && spot_allowed},
+                      {"has_environment_overrides", !env.per_environment.empty()},
+                      {"has_environment", !overrides.empty()},
+                      {"environment", overrides}});
   }
   return with_last(std::move(values));
 }

@@ -343,3 +343,70 @@ jobs:
 
 }  // namespace
 }  // namespace infragen
+
+namespace infragen {
+namespace {
+
+using testing::item_named;
+using testing::lower_yaml;
+using testing::source_file;
+
+TEST(LoweringPipeline, BlueGreenServicesGetBothDeploymentVariants) {
+  auto lowered = lower_yaml(source_file("examples/rates/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& pipeline = lowered.view["pipeline"];
+  EXPECT_TRUE(pipeline["codepipeline"].get<bool>());
+  EXPECT_TRUE(pipeline["blue_green_possible"].get<bool>());
+  EXPECT_TRUE(pipeline["approval_possible"].get<bool>()) << "prod is production";
+  const auto& api = item_named(lowered.view["services"], "api");
+  ASSERT_EQ(api["deployment_variants"].size(), 2u);
+  EXPECT_EQ(api["deployment_variants"][1]["suffix"], "_blue_green");
+  EXPECT_TRUE(api["pipeline_deployed"].get<bool>());
+  const auto& dev = item_named(lowered.view["environments"], "dev");
+  const auto& prod = item_named(lowered.view["environments"], "prod");
+  EXPECT_FALSE(dev["pipeline"]["blue_green"].get<bool>());
+  EXPECT_TRUE(prod["pipeline"]["blue_green"].get<bool>());
+  EXPECT_FALSE(dev["pipeline"]["approval"].get<bool>());
+  EXPECT_TRUE(prod["pipeline"]["approval"].get<bool>());
+  EXPECT_EQ(testing::name_of(prod, "service_api_green_target_group"), "rates-prod-api-green");
+  // Both jobs are built from ./ingest with the same settings: one repository.
+  EXPECT_EQ(pipeline["images"].size(), 2u) << "api and the ingest image";
+  EXPECT_EQ(pipeline["jobs"].size(), 2u);
+}
+
+TEST(LoweringPipeline, GithubActionsCreatesTheOidcProviderInTheFirstEnvironmentOnly) {
+  auto lowered = lower_yaml(std::string(source_file("examples/hello/app.yaml")) +
+                            "environments:\n  dev: {}\n  prod: {}\n");
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  EXPECT_TRUE(lowered.view["pipeline_github_actions"].get<bool>());
+  EXPECT_TRUE(item_named(lowered.view["environments"], "dev")["pipeline"]["create_oidc_provider"]
+                  .get<bool>());
+  EXPECT_FALSE(item_named(lowered.view["environments"], "prod")["pipeline"]["create_oidc_provider"]
+                   .get<bool>());
+  EXPECT_NE(lowered.messages.find("warning: the GitHub Actions workflow applies Terraform on a "
+                                  "runner, but environment 'dev' keeps its Terraform state "
+                                  "locally"),
+            std::string::npos)
+      << lowered.messages;
+  const auto& builds = item_named(lowered.view["environments"], "prod")["builds"];
+  ASSERT_EQ(builds.size(), 1u);
+  EXPECT_EQ(builds[0]["repository"], "hello-prod-web");
+}
+
+TEST(LoweringPipeline, CodepipelineWithNothingToBuildIsAnError) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: pulled
+region: eu-west-1
+services:
+  web: {image: nginx, port: 80, expose: public}
+pipeline: {provider: codepipeline, repository: o/r}
+)yaml");
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:6:22: error: target 'ecs-fargate' cannot carry a "
+                                  "codepipeline pipeline with nothing to build"),
+            std::string::npos)
+      << lowered.messages;
+}
+
+}  // namespace
+}  // namespace infragen
