@@ -3,6 +3,7 @@
 #include "lowering/consistency.h"
 #include "lowering/features.h"
 #include "lowering/lowering_context.h"
+#include "lowering/reference_snippets.h"
 #include "lowering/view_data.h"
 #include "lowering/view_environments.h"
 #include "lowering/view_network.h"
@@ -105,6 +106,38 @@ void attach_deployment_variants(nlohmann::json& view) {
   }
 }
 
+// What each service's `depends_on` names, for the code to create (and start) those first.
+void attach_start_order(const AppModel& model, nlohmann::json& view) {
+  for (auto& service : view["services"]) {
+    const ServiceModel* source = model.find_service(service["name"].get<std::string>());
+    nlohmann::json after = nlohmann::json::array();
+    for (const auto& name : source ? source->depends_on : std::vector<std::string>{}) {
+      nlohmann::json entry = {{"name", name},
+                              {"resource", resource_identifier(name)},
+                              {"service", false},
+                              {"database", false},
+                              {"cache", false},
+                              {"aurora", false},
+                              {"variants", nlohmann::json::array()}};
+      if (const DatabaseModel* database = model.find_database(name)) {
+        entry["database"] = true;
+        entry["aurora"] = database->is_aurora();
+      } else if (model.find_cache(name)) {
+        entry["cache"] = true;
+      } else {
+        for (const auto& other : view["services"]) {
+          if (other["name"] != name) continue;
+          entry["service"] = true;
+          entry["variants"] = other["deployment_variants"];
+        }
+      }
+      after.push_back(std::move(entry));
+    }
+    service["has_start_after"] = !after.empty();
+    service["start_after"] = with_last(std::move(after));
+  }
+}
+
 // Files that exist only when the manifest has that part: `each:` over a list of zero or one
 // empty item.
 nlohmann::json optional_files(const nlohmann::json& view) {
@@ -192,6 +225,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["pipeline_codepipeline"] =
       view["pipeline"].is_object() && view["pipeline"]["codepipeline"].get<bool>();
   attach_deployment_variants(view);
+  attach_start_order(base, view);
   view.update(app_wide(context));
   view["environments"] = lower_environments(context);
   view["files"] = optional_files(view);

@@ -410,3 +410,22 @@ pipeline: {provider: codepipeline, repository: o/r}
 
 }  // namespace
 }  // namespace infragen
+
+namespace infragen {
+namespace {
+
+TEST(LoweringStartOrder, DependsOnNamesWhatStartsFirst) {
+  auto lowered = testing::lower_yaml(testing::source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& worker = testing::item_named(lowered.view["services"], "worker");
+  ASSERT_EQ(worker["start_after"].size(), 2u);
+  EXPECT_EQ(worker["start_after"][0]["name"], "db");
+  EXPECT_TRUE(worker["start_after"][0]["database"].get<bool>());
+  EXPECT_EQ(worker["start_after"][1]["name"], "redis");
+  EXPECT_TRUE(worker["start_after"][1]["cache"].get<bool>());
+  const auto& vote = testing::item_named(lowered.view["services"], "vote");
+  EXPECT_TRUE(vote["has_start_after"].get<bool>());
+}
+
+}  // namespace
+}  // namespace infragen
