@@ -31,7 +31,9 @@ inline constexpr NameRule iam_policy{"IAM policy", 128, false, "+=,.@_-", false,
 // no "--", no trailing hyphen; RDS stores them in lower case.
 inline constexpr NameRule rds_identifier{"RDS identifier", 63, true, "-", true, true, true, ""};
 // S3: 3..63, lower case, start and end with a letter or digit. Dots are allowed by S3 but break
-// virtual-hosted TLS, so infragen never produces them.
+// virtual-hosted TLS, so infragen never produces them. Bucket names are global: targets append
+// "-<account id>" in the generated code (no random suffix, so names stay stable) and fit the
+// rest with `reserved` = 13.
 inline constexpr NameRule s3_bucket{"S3 bucket", 63, true, "-", false, true, true, "xn--"};
 // ECS cluster, service and task definition family: 255, letters, digits, '-' and '_'.
 inline constexpr NameRule ecs_cluster{"ECS cluster", 255, false, "_-", false, false, false, ""};
