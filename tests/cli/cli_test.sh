@@ -57,7 +57,7 @@ expect_code "check right after generate" 0 "$infragen" check "$manifest" -o "$wo
 some_file=$(cd "$work/a" && find . -type f ! -name '.infragen-files.json' | sort | head -n 1)
 echo "# edited by hand" >>"$work/a/$some_file"
 expect_code "check after an edit" 1 "$infragen" check "$manifest" -o "$work/a"
-grep -q "^+# edited by hand" "$work/stdout" || fail "check prints a unified diff of the edit"
+grep -q "^-# edited by hand" "$work/stdout" || fail "check prints a unified diff of the edit"
 rm "$work/a/$some_file"
 expect_code "check after a removed file" 1 "$infragen" check "$manifest" -o "$work/a"
 "$infragen" generate "$manifest" -o "$work/a" >/dev/null
