@@ -9,7 +9,8 @@ void add_fmt_command(CLI::App& app, CommandContext& context, int& exit_code) {
   auto files = std::make_shared<std::vector<std::string>>();
   auto check = std::make_shared<bool>(false);
   command->add_option("files", *files, "Terraform files")->required();
-  command->add_flag("--check", *check, "Do not rewrite; exit 1 and print a diff when not canonical");
+  command->add_flag("--check", *check,
+                    "Do not rewrite; exit 1 and print a diff when not canonical");
   command->callback([&context, &exit_code, files, check] {
     exit_code = hcl::run_fmt_tool(*files, *check, context.out, context.err);
   });

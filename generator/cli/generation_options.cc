@@ -6,14 +6,14 @@ std::shared_ptr<GenerationOptions> add_generation_options(CLI::App& command) {
   auto options = std::make_shared<GenerationOptions>();
   command.add_option("manifest", options->request.manifest_path, "The app manifest (app.yaml)")
       ->required();
-  auto* targets = command.add_option("-t,--target", options->request.targets,
-                                     "Target pack to generate (repeatable); see 'infragen targets'");
+  auto* targets =
+      command.add_option("-t,--target", options->request.targets,
+                         "Target pack to generate (repeatable); see 'infragen targets'");
   command.add_flag("--all", options->all_targets, "Every target pack (the default)")
       ->excludes(targets);
   command.add_option("-f,--format", options->request.formats,
                      "Only this format (terraform, cloudformation, helm, compose); repeatable");
-  command.add_option("-o,--output", options->output_dir, "Output folder")
-      ->capture_default_str();
+  command.add_option("-o,--output", options->output_dir, "Output folder")->capture_default_str();
   return options;
 }
 

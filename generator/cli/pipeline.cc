@@ -139,8 +139,11 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
     bool offered = false;
     for (const Pack* pack : packs) offered = offered || pack->find_format(format) != nullptr;
     if (!offered) {
-      diagnostics.add({Severity::error, {}, "no selected target offers format '" + format + "'",
-                       {}, "infragen"});
+      diagnostics.add({Severity::error,
+                       {},
+                       "no selected target offers format '" + format + "'",
+                       {},
+                       "infragen"});
     }
   }
   for (const Pack* pack : packs) {

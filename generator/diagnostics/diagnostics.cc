@@ -56,7 +56,8 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = file_of(d);
   if (out.empty()) out = "infragen";
   if (d.location.known()) {
-    out += ':' + std::to_string(d.location.line) + ':' + std::to_string(std::max(1, d.location.column));
+    out += ':' + std::to_string(d.location.line) + ':' +
+           std::to_string(std::max(1, d.location.column));
   }
   out += d.severity == Severity::error ? ": error: " : ": warning: ";
   out += d.message + '\n';

@@ -69,8 +69,9 @@ TEST(Diagnostics, FileErrorHasNoPosition) {
   all.file_error("missing.yaml", "cannot read file: No such file or directory");
   std::ostringstream out;
   all.print(out);
-  EXPECT_EQ(out.str(),
-            "missing.yaml: error: cannot read file: No such file or directory\n1 error generated.\n");
+  EXPECT_EQ(
+      out.str(),
+      "missing.yaml: error: cannot read file: No such file or directory\n1 error generated.\n");
 }
 
 TEST(Suggest, FindsCloseNamesOnly) {
