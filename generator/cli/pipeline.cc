@@ -155,6 +155,9 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
       part.format = format->name;
       part.folder = pack->name + "/" + format->output_dir;
       part.file_count = generate_format(*pack, *format, view, result.files, diagnostics);
+      // A run that chose targets or formats owns only their folders; one with every target
+      // and format owns the whole output folder (so a pack that went away is cleaned up).
+      if (!request.targets.empty() || !request.formats.empty()) result.files.add_scope(part.folder);
       result.parts.push_back(part);
     }
   }

@@ -30,7 +30,7 @@ bool check_output(const std::string& folder, const OutputSet& output, std::strin
         "invalid ownership file: " + std::string(kOwnershipFile) + ": " + ownership_error + "\n";
   } else {
     for (const auto& [path, hash] : *owned) {
-      if (output.files().count(path) != 0) continue;
+      if (output.files().count(path) != 0 || !output.in_scope(path)) continue;
       std::error_code error;
       if (!fs::exists(fs::symlink_status(root / path, error))) continue;
       current = false;

@@ -29,4 +29,15 @@ void OutputSet::add(const std::string& path, std::string content, Diagnostics& d
   files_.emplace(path, std::move(content));
 }
 
+bool OutputSet::in_scope(const std::string& path) const {
+  if (scopes_.empty()) return true;
+  for (const auto& scope : scopes_) {
+    if (path.size() > scope.size() && path.compare(0, scope.size(), scope) == 0 &&
+        path[scope.size()] == '/') {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace infragen

@@ -62,7 +62,7 @@ WritePlan plan_writes(const std::string& folder, const OutputSet& output, const 
     plan.writes.push_back(path);
   }
   for (const auto& [path, hash] : owned) {
-    if (output.files().count(path) != 0) continue;
+    if (output.files().count(path) != 0 || !output.in_scope(path)) continue;
     std::error_code error;
     fs::file_status status = fs::symlink_status(root / path, error);
     if (!fs::exists(status)) continue;
@@ -118,6 +118,9 @@ bool write_output(const std::string& folder, const OutputSet& output, Diagnostic
   // From here on the disk changes. The new ownership file lists what is really on disk, even
   // after a failure half-way, so that the next run can still clean up.
   OwnedFiles now_owned;
+  for (const auto& [path, hash] : *owned) {
+    if (!output.in_scope(path)) now_owned[path] = hash;  // another part's file: still owned
+  }
   for (const auto& [path, content] : output.files()) now_owned[path] = sha256_hex(content);
   for (const auto& path : plan.writes) {
     // Until it is replaced, a file holds its old content (or does not exist).

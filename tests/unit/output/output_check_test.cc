@@ -39,6 +39,21 @@ TEST(CheckOutput, StaleFolderGetsDiffsNewAndStaleFiles) {
             "stale file: gone.tf\n");
 }
 
+TEST(CheckOutput, ScopedCheckIgnoresOtherParts) {
+  TempFolder temp;
+  Diagnostics diagnostics;
+  ASSERT_TRUE(write_output(
+      temp.str(), make_output({{"a/tf/main.tf", "a\n"}, {"b/tf/main.tf", "b\n"}}), diagnostics));
+  OutputSet only_a = make_output({{"a/tf/main.tf", "a\n"}});
+  std::string report;
+  EXPECT_FALSE(check_output(temp.str(), only_a, report));
+  EXPECT_EQ(report, "stale file: b/tf/main.tf\n");
+  only_a.add_scope("a/tf");
+  report.clear();
+  EXPECT_TRUE(check_output(temp.str(), only_a, report));
+  EXPECT_EQ(report, "");
+}
+
 TEST(CheckOutput, MissingFolderIsNotCurrent) {
   TempFolder temp;
   std::string report;

@@ -105,6 +105,40 @@ TEST(WriteOutput, DeletesStaleOwnedFilesAndTheirEmptyFolders) {
   EXPECT_FALSE(diagnostics.has_errors());
 }
 
+// `generate -t a` after `generate -t a -t b`: b's files are another part's, not stale.
+TEST(WriteOutput, ScopedRunKeepsAndStillOwnsFilesOfOtherParts) {
+  TempFolder temp;
+  Diagnostics diagnostics;
+  ASSERT_TRUE(write_output(temp.str(),
+                           make_output({{"a/terraform/main.tf", "a\n"},
+                                        {"a/terraform/old.tf", "old\n"},
+                                        {"b/terraform/main.tf", "b\n"}}),
+                           diagnostics));
+  OutputSet only_a = make_output({{"a/terraform/main.tf", "a2\n"}});
+  only_a.add_scope("a/terraform");
+  ASSERT_TRUE(write_output(temp.str(), only_a, diagnostics));
+  EXPECT_EQ(
+      listing(temp.path()),
+      (std::vector<std::string>{".infragen-files.json", "a", "a/terraform", "a/terraform/main.tf",
+                                "b", "b/terraform", "b/terraform/main.tf"}));
+  // b is still owned: a run over everything removes it once it is no longer generated.
+  ASSERT_TRUE(
+      write_output(temp.str(), make_output({{"a/terraform/main.tf", "a2\n"}}), diagnostics));
+  EXPECT_EQ(listing(temp.path()), (std::vector<std::string>{".infragen-files.json", "a",
+                                                            "a/terraform", "a/terraform/main.tf"}));
+  EXPECT_FALSE(diagnostics.has_errors());
+}
+
+TEST(OutputSet, ScopeMatchesWholeFolderNamesOnly) {
+  OutputSet output;
+  EXPECT_TRUE(output.in_scope("anything/at/all.tf"));
+  output.add_scope("ecs-fargate/terraform");
+  EXPECT_TRUE(output.in_scope("ecs-fargate/terraform/env/dev.tfvars"));
+  EXPECT_FALSE(output.in_scope("ecs-fargate/terraform-old/main.tf"));
+  EXPECT_FALSE(output.in_scope("ecs-fargate/cloudformation/app.json"));
+  EXPECT_FALSE(output.in_scope("ecs-fargate/terraform"));
+}
+
 TEST(WriteOutput, KeepsStaleOwnedFileTheUserChangedAndWarns) {
   TempFolder temp;
   Diagnostics diagnostics;
