@@ -155,7 +155,11 @@ void collect_app(const AppModel& model, FeatureCollector& out) {
   }
 }
 
-bool is_advisory(const std::string& feature) { return feature == "jobs.max-vcpus"; }
+// Settings of how a job runs rather than what it does: a target that cannot carry them still
+// runs the job, so they are warnings. Errors are for things that would not exist at all.
+bool is_advisory(const std::string& feature) {
+  return feature == "jobs.max-vcpus" || feature == "jobs.timeout" || feature == "jobs.retries";
+}
 
 }  // namespace
 

@@ -32,7 +32,8 @@ std::vector<FeatureUse> features_used(const AppModel& model);
 
 // Reports every feature of any environment that the target's `supports` does not list:
 // "target 'X' cannot carry <description> (<owner>)" at its location. Advisory features
-// (jobs.max-vcpus: a cost ceiling, not behaviour) are warnings. Returns false on an error.
+// (jobs.max-vcpus, jobs.timeout, jobs.retries: how a job runs, not whether it exists) are
+// warnings. Returns false on an error.
 bool check_features(const LoweringContext& context);
 
 }  // namespace infragen

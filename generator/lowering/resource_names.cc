@@ -58,12 +58,10 @@ void add_workload_names(NameTable& names, const AppModel& model, const Workload&
     names.add(label + "_cpu_alarm", name_rules::alarm, name + "-cpu-high");
     names.add(label + "_memory_alarm", name_rules::alarm, name + "-memory-high");
   } else {
-    names.add(label + "_state_machine", name_rules::state_machine, thing);
-    names.add(label + "_state_machine_role", name_rules::iam_role, thing + "-states");
     names.add(label + "_trigger", name_rules::schedule, thing);
     names.add(label + "_trigger_role", name_rules::iam_role, thing + "-trigger");
     names.add(label + "_dead_letter_queue", name_rules::sqs_queue, thing + "-dlq");
-    names.add(label + "_failed_alarm", name_rules::alarm, thing + "-failed");
+    names.add(label + "_failed_alarm", name_rules::alarm, thing + "-start-failed");
   }
 }
 

@@ -13,8 +13,8 @@ namespace infragen {
 //   service_<id>_{service,family,log_group,task_role,execution_role,security_group,
 //                 target_group,cpu_policy,memory_policy,requests_policy,stop,start,
 //                 cpu_alarm,memory_alarm}
-//   job_<id>_{family,log_group,task_role,execution_role,security_group,state_machine,
-//             state_machine_role,trigger,trigger_role,dead_letter_queue,failed_alarm}
+//   job_<id>_{family,log_group,task_role,execution_role,security_group,trigger,
+//             trigger_role,dead_letter_queue,failed_alarm}
 //   vpc (the Name tag of network resources)
 //   database_<id>_{identifier,replica,instance,final_snapshot,subnet_group,security_group,
 //                  cpu_alarm} (replica and instance: the code appends "-<n>")

@@ -67,9 +67,9 @@ stop_moto() {
 write_moto_override() {
   local dir=$1 endpoint="http://127.0.0.1:$MOTO_PORT" services name
   services="acm apigateway apigatewayv2 appautoscaling autoscaling batch cloudformation cloudfront
-    cloudwatch codebuild codepipeline codestarconnections dynamodb ec2 ecr ecs efs eks elasticache
-    elb elbv2 events iam kms lambda logs rds route53 s3 scheduler secretsmanager servicediscovery
-    sns sqs ssm sts"
+    cloudwatch codebuild codedeploy codepipeline codestarconnections dynamodb ec2 ecr ecs efs eks
+    elasticache elb elbv2 events iam kms lambda logs rds route53 s3 scheduler secretsmanager
+    servicediscovery sfn sns sqs ssm sts"
   {
     echo 'provider "aws" {'
     echo '  access_key                  = "testing"'
@@ -79,6 +79,8 @@ write_moto_override() {
     echo '  skip_metadata_api_check     = true'
     echo '  skip_region_validation      = true'
     echo '  s3_use_path_style           = true'
+    # An API moto lacks answers HTTP 500, which the provider would retry for minutes.
+    echo '  max_retries                 = 2'
     echo '  endpoints {'
     for name in $services; do printf '    %s = "%s"\n' "$name" "$endpoint"; done
     echo '  }'
