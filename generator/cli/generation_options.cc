@@ -14,6 +14,9 @@ std::shared_ptr<GenerationOptions> add_generation_options(CLI::App& command) {
   command.add_option("-f,--format", options->request.formats,
                      "Only this format (terraform, cloudformation, helm, compose); repeatable");
   command.add_option("-o,--output", options->output_dir, "Output folder")->capture_default_str();
+  command.add_option("--accept", options->request.accepted,
+                     "Accept that a target ignores this advisory feature (e.g. jobs.timeout) "
+                     "and do not warn about it; repeatable");
   return options;
 }
 

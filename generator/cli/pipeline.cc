@@ -74,11 +74,12 @@ std::vector<const Pack*> select_packs(const PackRegistry& registry,
 
 namespace {
 
-TargetSpec target_spec_of(const Pack& pack) {
+TargetSpec target_spec_of(const Pack& pack, const std::vector<std::string>& accepted) {
   TargetSpec spec;
   spec.target = pack.name;
   spec.supports = pack.supports;
   spec.references = pack.references;
+  spec.accepted = accepted;
   return spec;
 }
 
@@ -116,7 +117,7 @@ std::optional<nlohmann::json> view_model_for(const std::string& manifest_path, c
   if (!manifest) return std::nullopt;
   std::vector<AppModel> models = build_models(*manifest, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  nlohmann::json view = lower(models, target_spec_of(pack), diagnostics);
+  nlohmann::json view = lower(models, target_spec_of(pack, {}), diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return view;
 }
@@ -147,7 +148,7 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
     }
   }
   for (const Pack* pack : packs) {
-    nlohmann::json view = lower(models, target_spec_of(*pack), diagnostics);
+    nlohmann::json view = lower(models, target_spec_of(*pack, request.accepted), diagnostics);
     if (diagnostics.has_errors()) continue;
     for (const PackFormat* format : select_formats(*pack, request.formats)) {
       GeneratedPart part;

@@ -18,6 +18,7 @@ struct CompileRequest {
   std::vector<std::string> targets;        // empty: every pack found
   std::vector<std::string> formats;        // empty: every format of each pack
   std::vector<std::string> template_dirs;  // --templates, in order (later overrides earlier)
+  std::vector<std::string> accepted;       // --accept: advisory features not warned about
 };
 
 // One (target, format) pair that was generated, and how many files it produced.

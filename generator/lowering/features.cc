@@ -182,7 +182,10 @@ bool check_features(const LoweringContext& context) {
       if (!use.owner.empty()) message += " (" + use.owner + ")";
       std::string hint = "`" + use.feature + "` is not in the target's supported features";
       if (is_advisory(use.feature)) {
-        context.diagnostics.warning(use.location, message + "; it is ignored", hint);
+        const auto& accepted = context.target.accepted;
+        if (std::find(accepted.begin(), accepted.end(), use.feature) != accepted.end()) continue;
+        context.diagnostics.warning(use.location, message + "; it is ignored",
+                                    hint + "; `--accept " + use.feature + "` silences this");
       } else {
         context.diagnostics.error(use.location, message, hint);
         ok = false;

@@ -16,6 +16,8 @@ struct TargetSpec {
   std::string target;                 // e.g. "ecs-fargate"
   std::vector<std::string> supports;  // manifest features the pack carries (see features.h)
   nlohmann::json references;          // format -> {reference kind -> mustache snippet}
+  // Advisory features the user accepts the target ignoring (`--accept`): no warning for them.
+  std::vector<std::string> accepted;
 };
 
 // Builds the view model a pack's templates render: every name, CIDR, rule priority, security

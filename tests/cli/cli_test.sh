@@ -36,6 +36,16 @@ done
 expect_code "unknown target" 1 "$infragen" generate "$manifest" -t ecs-fargat -o "$work/unknown"
 grep -q "did you mean 'ecs-fargate'" "$work/stderr" || fail "unknown target suggests the closest"
 [ ! -e "$work/unknown" ] || fail "nothing written for an unknown target"
+# Advisory features a target ignores are warnings, silenced one by one with --accept.
+expect_code "ignored job settings warn" 0 "$infragen" generate examples/rates/app.yaml \
+  -t ecs-fargate -o "$work/rates"
+grep -q "warning: target 'ecs-fargate' cannot carry a run timeout (job 'ingest'); it is ignored" \
+  "$work/stderr" || fail "a job timeout on ecs-fargate is a warning"
+grep -q "\`--accept jobs.timeout\` silences this" "$work/stderr" || fail "the warning says how to silence it"
+expect_code "--accept silences them" 0 "$infragen" generate examples/rates/app.yaml \
+  -t ecs-fargate -o "$work/rates" --accept jobs.timeout --accept jobs.retries \
+  --accept jobs.max-vcpus
+if grep -q "warning: target" "$work/stderr"; then fail "--accept silences the warnings"; fi
 expect_code "context prints JSON" 0 "$infragen" context "$manifest" -t ecs-fargate
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/stdout" || fail "context is JSON"
 
