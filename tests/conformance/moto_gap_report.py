@@ -7,8 +7,9 @@ import sys
 gaps = {}
 for line in open(sys.argv[1]):
     if line.strip() and not line.startswith("#"):
-        kind, reason = line.rstrip("\n").split("\t", 1)
-        gaps[kind] = reason
+        phase, kind, reason = line.rstrip("\n").split("\t", 2)
+        if phase == "apply":
+            gaps[kind] = reason
 
 log = open(sys.argv[2]).read()
 # Each diagnostic starts with "Error: " and names its resource in a "with ADDRESS," line.
