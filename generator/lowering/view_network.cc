@@ -20,6 +20,57 @@ int nat_gateway_count(const NetworkModel& network) {
   return 0;
 }
 
+bool has_load_balancer(const AppModel& model) {
+  for (const auto& service : model.services) {
+    if (service.exposure == Exposure::public_ && service.port) return true;
+  }
+  return false;
+}
+
+bool has_managed_database(const AppModel& model) {
+  for (const auto& database : model.databases) {
+    if (database.managed) return true;
+  }
+  return false;
+}
+
+// AWS places an application load balancer and an RDS subnet group in at least two availability
+// zones, even for a single-zone app; a network with fewer cannot hold them.
+void check_two_zones(const LoweringContext& context, const AppModel& model) {
+  const NetworkModel& network = model.network;
+  const std::string env = "environment '" + model.environment + "'";
+  if (network.existing) {
+    if (has_load_balancer(model) && network.existing->public_subnets.size() < 2) {
+      context.diagnostics.error(
+          model.locate("/network/existing/public_subnets"),
+          "the load balancer of the public services needs public subnets in two availability "
+          "zones (" +
+              env + ")",
+          "list a public subnet of a second zone");
+    }
+    if (has_managed_database(model) && network.existing->private_subnets.size() < 2) {
+      context.diagnostics.error(
+          model.locate("/network/existing/private_subnets"),
+          "a database needs private subnets in two availability zones (" + env + ")",
+          "list a private subnet of a second zone");
+    }
+    return;
+  }
+  if (network.zones >= 2) return;
+  std::vector<std::string> parts;
+  if (has_load_balancer(model)) parts.push_back("the load balancer of the public services");
+  if (has_managed_database(model)) parts.push_back("a database");
+  if (parts.empty()) return;
+  std::string subject =
+      parts.size() == 2 ? parts[0] + " and " + parts[1] + " need" : parts[0] + " needs";
+  context.diagnostics.error(model.locate("/network/zones"),
+                            subject +
+                                " subnets in two availability zones, but the network has "
+                                "one (" +
+                                env + ")",
+                            "use `zones: 2`; `nat: single` keeps one NAT gateway for both");
+}
+
 }  // namespace
 
 nlohmann::json lower_network(const LoweringContext& context) {
@@ -82,6 +133,7 @@ nlohmann::json lower_load_balancer(const LoweringContext& context) {
 
 nlohmann::json network_values(const LoweringContext& context, const AppModel& model) {
   const NetworkModel& network = model.network;
+  check_two_zones(context, model);
   if (network.existing) {
     return {{"creates", false},
             {"vpc_id", network.existing->vpc_id},

@@ -213,6 +213,45 @@ TEST(Lowering, StructureThatDiffersBetweenEnvironmentsIsAnError) {
       << lowered.messages;
 }
 
+TEST(Lowering, LoadBalancerAndDatabaseNeedTwoZones) {
+  auto lowered = lower_yaml(std::string(kSmall) + "network: {zones: 1}\n");
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find(
+                "app.yaml:31:18: error: the load balancer of the public services and a database "
+                "need subnets in two availability zones, but the network has one (environment "
+                "'default')"),
+            std::string::npos)
+      << lowered.messages;
+  EXPECT_NE(lowered.messages.find("use `zones: 2`"), std::string::npos) << lowered.messages;
+}
+
+TEST(Lowering, OneZoneIsFineWithoutLoadBalancerOrDatabase) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: quiet
+region: eu-west-1
+network: {zones: 1}
+services:
+  worker: {image: myorg/worker:1, expose: none}
+)yaml");
+  EXPECT_TRUE(lowered.ok()) << lowered.messages;
+}
+
+TEST(Lowering, ExistingNetworkNeedsTwoPublicSubnetsForTheLoadBalancer) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: reuse
+region: eu-west-1
+network:
+  existing: {vpc_id: vpc-0123456789abcdef0, public_subnets: [subnet-0123456789abcdef0], private_subnets: [subnet-0123456789abcdef1, subnet-0123456789abcdef2]}
+services:
+  web: {image: nginx:1.27, port: 80, expose: public}
+)yaml");
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:5:61: error: the load balancer of the public services "
+                                  "needs public subnets in two availability zones"),
+            std::string::npos)
+      << lowered.messages;
+}
+
 TEST(Lowering, LiteralEnvValuesThatDifferAreVariables) {
   auto lowered = lower_yaml(std::string(kSmall) + R"yaml(environments:
   dev: {services: {web: {env: {MODE: slow}}}}
