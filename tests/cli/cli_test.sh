@@ -36,6 +36,23 @@ done
 expect_code "unknown target" 1 "$infragen" generate "$manifest" -t ecs-fargat -o "$work/unknown"
 grep -q "did you mean 'ecs-fargate'" "$work/stderr" || fail "unknown target suggests the closest"
 [ ! -e "$work/unknown" ] || fail "nothing written for an unknown target"
+# validate -t runs the target's lowering and rendering too, and writes nothing.
+cat >"$work/one-zone.yaml" <<'YAML'
+apiVersion: infragen/v1
+name: onezone
+region: eu-west-1
+network: {zones: 1}
+services:
+  web: {image: nginx:1.27, port: 80, expose: public}
+YAML
+expect_code "validate without a target checks the manifest only" 0 "$infragen" validate "$work/one-zone.yaml"
+expect_code "validate -t reports what the target cannot carry" 1 \
+  "$infragen" validate "$work/one-zone.yaml" -t ecs-fargate
+grep -q "one-zone.yaml:4:18: error: the load balancer of the public services needs subnets in two availability zones" \
+  "$work/stderr" || fail "validate -t names the one-zone problem at its line"
+expect_code "validate -t on a good example" 0 "$infragen" validate "$manifest" -t ecs-fargate
+grep -q "^examples/voting/app.yaml: ok (environments: dev, prod)$" "$work/stdout" || fail "validate -t says ok"
+
 # Advisory features a target ignores are warnings, silenced one by one with --accept.
 expect_code "ignored job settings warn" 0 "$infragen" generate examples/rates/app.yaml \
   -t ecs-fargate -o "$work/rates"
