@@ -77,28 +77,49 @@ Value evaluate_root(const Expression& root, const std::vector<Traverser>& steps,
   return std::nullopt;
 }
 
-Value evaluate_traversal(const Expression& expression, const HclScope& scope) {
+// The value of a traversal, or whether it fails on known values (a missing key, an index into
+// null): Terraform reports that as an error, which try() and can() turn into a fallback.
+struct TraversalResult {
+  Value value;
+  bool failed = false;
+};
+
+TraversalResult walk_traversal(const Expression& expression, const HclScope& scope) {
   std::size_t used = 0;
   Value value = evaluate_root(*expression.operands[0], expression.steps, used, scope);
   for (std::size_t i = used; value && i < expression.steps.size(); ++i) {
     const Traverser& step = expression.steps[i];
+    Value next;
     switch (step.kind) {
       case Traverser::Kind::attribute:
-        value = step_into(*value, json(step.name));
+        next = step_into(*value, json(step.name));
         break;
       case Traverser::Kind::legacy_index:
-        value = step_into(*value, json(std::stoll(step.name)));
+        next = step_into(*value, json(std::stoll(step.name)));
         break;
       case Traverser::Kind::index: {
         Value key = evaluate(*step.key, scope);
-        value = key ? step_into(*value, *key) : std::nullopt;
+        if (!key) return {};
+        next = step_into(*value, *key);
         break;
       }
       default:
-        return std::nullopt;
+        return {};
     }
+    if (!next) return {std::nullopt, true};
+    value = std::move(next);
   }
-  return value;
+  return {value, false};
+}
+
+Value evaluate_traversal(const Expression& expression, const HclScope& scope) {
+  return walk_traversal(expression, scope).value;
+}
+
+bool fails(const Expression& expression, const HclScope& scope) {
+  if (expression.kind == ExpressionKind::traversal) return walk_traversal(expression, scope).failed;
+  if (expression.kind == ExpressionKind::parentheses) return fails(*expression.operands[0], scope);
+  return false;
 }
 
 // `TYPE.NAME` written as a bare resource reference (as in length(aws_subnet.public)).
@@ -118,6 +139,17 @@ Value evaluate_call(const Expression& expression, const HclScope& scope) {
   const std::string& name = expression.text;
   const auto& args = expression.operands;
   if (expression.expands_final_argument) return std::nullopt;
+  if (name == "try") {
+    for (const auto& arg : args) {
+      if (fails(*arg, scope)) continue;
+      return evaluate(*arg, scope);
+    }
+    return std::nullopt;
+  }
+  if (name == "can" && args.size() == 1) {
+    if (fails(*args[0], scope)) return json(false);
+    return evaluate(*args[0], scope) ? Value(json(true)) : std::nullopt;
+  }
   if (name == "length" && args.size() == 1) {
     if (auto address = resource_reference(*args[0]); address && scope.resource_count) {
       auto count = scope.resource_count(*address);
