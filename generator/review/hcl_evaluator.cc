@@ -21,7 +21,7 @@ bool is_identifier(const std::string& key) {
     return false;
   }
   for (char c : key) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
   }
   return true;
 }
