@@ -19,7 +19,8 @@ constexpr const char* kDescription =
     "  infragen targets                            list the target packs\n"
     "  infragen context app.yaml -t ecs-fargate    the view model a pack's templates see\n"
     "  infragen plan app.yaml --env prod           the resources each target would create\n"
-    "  infragen diff app.yaml --base origin/main   what a manifest change does (REPLACE, DESTROY)\n\n"
+    "  infragen diff app.yaml --base origin/main   what a manifest change does (REPLACE, "
+    "DESTROY)\n\n"
     "Exit codes: 0 ok, 1 findings (bad manifest, stale folder), 2 usage or internal error;\n"
     "diff: 0 no change, 1 changes, 2 error (a bad manifest included).";
 

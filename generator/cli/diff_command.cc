@@ -21,6 +21,7 @@ struct DiffOptions {
   std::string against;
   std::string base;
   std::vector<std::string> targets;
+  std::vector<std::string> accepted;
   std::string environment;
   std::string format = "text";
   bool stat = false;
@@ -43,7 +44,8 @@ std::optional<CompileResult> generate_from_text(const std::string& text, const s
     std::ofstream out(path, std::ios::binary);
     out << text;
   }
-  auto result = generate_in_memory(path.string(), options.targets, context, diagnostics);
+  auto result =
+      generate_in_memory(path.string(), options.targets, options.accepted, context, diagnostics);
   std::error_code ignored;
   fs::remove_all(pattern, ignored);
   return result;
@@ -57,8 +59,8 @@ bool has_environment(const review::FileMap& files, const std::string& environmen
 }
 
 int run_diff(const DiffOptions& options, const CommandContext& context) {
-  const int modes = (options.manifests.size() == 2) + !options.against.empty() +
-                    !options.base.empty();
+  const int modes =
+      (options.manifests.size() == 2) + !options.against.empty() + !options.base.empty();
   if (modes != 1) {
     context.err << "infragen diff: give exactly one of: OLD NEW, MANIFEST --against DIR, "
                    "MANIFEST --base REV\n";
@@ -66,12 +68,13 @@ int run_diff(const DiffOptions& options, const CommandContext& context) {
   }
   const std::string& manifest = options.manifests.back();
   Diagnostics diagnostics;
-  auto after = generate_in_memory(manifest, options.targets, context, diagnostics);
+  auto after =
+      generate_in_memory(manifest, options.targets, options.accepted, context, diagnostics);
   review::FileMap before_files;
   std::string error;
   if (after && options.manifests.size() == 2) {
-    auto before = generate_in_memory(options.manifests.front(), options.targets, context,
-                                     diagnostics);
+    auto before = generate_in_memory(options.manifests.front(), options.targets, options.accepted,
+                                     context, diagnostics);
     if (before) before_files = before->files.files();
   } else if (after && !options.against.empty()) {
     auto files = read_output_folder(options.against, after->files, error);
@@ -115,8 +118,9 @@ int run_diff(const DiffOptions& options, const CommandContext& context) {
 
 void add_diff_command(CLI::App& app, CommandContext& context, int& exit_code) {
   auto* command = app.add_subcommand(
-      "diff", "What a manifest change does to the infrastructure: resources added, removed, "
-              "changed, replaced or destroyed, then the files");
+      "diff",
+      "What a manifest change does to the infrastructure: resources added, removed, "
+      "changed, replaced or destroyed, then the files");
   command->footer(
       "Forms:\n"
       "  infragen diff old.yaml new.yaml              two manifests\n"
@@ -131,6 +135,8 @@ void add_diff_command(CLI::App& app, CommandContext& context, int& exit_code) {
   command->add_option("--base", options->base, "Compare with the manifest at this git revision");
   command->add_option("-t,--target", options->targets, "Target pack (repeatable); default: all");
   command->add_option("--env", options->environment, "Only this environment");
+  command->add_option("--accept", options->accepted,
+                      "Accept that a target ignores this advisory feature (as for generate)");
   command->add_option("--format", options->format, "Output: text, json or markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();

@@ -36,7 +36,8 @@ int run_captured(const std::vector<std::string>& command, std::string& output) {
   if (!pipe) return -1;
   std::array<char, 4096> buffer{};
   std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), read);
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    output.append(buffer.data(), read);
   int status = pclose(pipe);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -50,11 +51,13 @@ std::string trimmed(std::string text) {
 
 std::optional<CompileResult> generate_in_memory(const std::string& manifest,
                                                 const std::vector<std::string>& targets,
+                                                const std::vector<std::string>& accepted,
                                                 const CommandContext& context,
                                                 Diagnostics& diagnostics) {
   CompileRequest request;
   request.manifest_path = manifest;
   request.targets = targets;
+  request.accepted = accepted;
   request.template_dirs = context.template_dirs;
   return compile(request, diagnostics);
 }

@@ -16,6 +16,7 @@ namespace infragen {
 // `diagnostics`). `scoped` receives the output's scopes for reading a folder against it.
 std::optional<CompileResult> generate_in_memory(const std::string& manifest,
                                                 const std::vector<std::string>& targets,
+                                                const std::vector<std::string>& accepted,
                                                 const CommandContext& context,
                                                 Diagnostics& diagnostics);
 

@@ -188,7 +188,8 @@ void add_template(const std::string& path, const json& templ, const json& params
     if (declaration.contains("Properties")) {
       if (auto properties = evaluator.resolve(declaration["Properties"])) {
         if (properties->is_object()) {
-          for (const auto& [key, value] : properties->items()) flatten(key, value, resource.attributes);
+          for (const auto& [key, value] : properties->items())
+            flatten(key, value, resource.attributes);
         }
       }
     }

@@ -52,11 +52,10 @@ void classify(ResourceChange& change, const Resource* before, const ReplacementT
     if (!cause) continue;
     change.danger = Danger::replace;
     std::string where = cause->cloudformation_type + " " + cause->property;
-    change.reasons.push_back(
-        cause->certain
-            ? "`" + name + "` forces replacement (" + where + ": update requires replacement)"
-            : "`" + name + "` may force replacement (" + where +
-                  ": replacement depends on the change)");
+    change.reasons.push_back(cause->certain ? "`" + name + "` forces replacement (" + where +
+                                                  ": update requires replacement)"
+                                            : "`" + name + "` may force replacement (" + where +
+                                                  ": replacement depends on the change)");
   }
   if (change.danger == Danger::replace && stateful) {
     change.reasons.push_back(change.type +

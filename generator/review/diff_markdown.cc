@@ -89,7 +89,8 @@ std::string diff_markdown(const DiffReport& report, std::size_t max_chars) {
       }
     }
     if (!part.notes.empty()) {
-      if (part.environments.empty()) out += fmt::format("\n#### {} / {}\n", part.target, part.format);
+      if (part.environments.empty())
+        out += fmt::format("\n#### {} / {}\n", part.target, part.format);
       out += "\n";
       for (const auto& note : part.notes) out += "- " + cell(note, 400) + "\n";
     }

@@ -12,11 +12,12 @@ FileChange file_change(const std::string& path, const std::string* before,
                        const std::string* after) {
   FileChange change;
   change.path = path;
-  change.kind = !before ? FileChange::Kind::added
+  change.kind = !before  ? FileChange::Kind::added
                 : !after ? FileChange::Kind::removed
                          : FileChange::Kind::modified;
-  change.unified = unified_diff(before ? *before : "", after ? *after : "",
-                                before ? "a/" + path : "/dev/null", after ? "b/" + path : "/dev/null");
+  change.unified =
+      unified_diff(before ? *before : "", after ? *after : "", before ? "a/" + path : "/dev/null",
+                   after ? "b/" + path : "/dev/null");
   std::size_t start = 0;
   while (start < change.unified.size()) {
     std::size_t end = change.unified.find('\n', start);

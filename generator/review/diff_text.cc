@@ -27,9 +27,9 @@ std::string attribute_line(const AttributeChange& attribute) {
 }  // namespace
 
 std::string summary_line(const DiffSummary& summary) {
-  std::string out = fmt::format("+{} ~{} -{}, {} replacement{}", summary.added, summary.changed,
-                                summary.removed, summary.replacements,
-                                summary.replacements == 1 ? "" : "s");
+  std::string out =
+      fmt::format("+{} ~{} -{}, {} replacement{}", summary.added, summary.changed, summary.removed,
+                  summary.replacements, summary.replacements == 1 ? "" : "s");
   if (summary.destroys > 0) {
     out += fmt::format(", {} destroy{}", summary.destroys, summary.destroys == 1 ? "" : "s");
   }
@@ -66,8 +66,8 @@ std::string diff_text(const DiffReport& report, bool full_file_diffs) {
         const char* kind = file.kind == FileChange::Kind::added     ? " (new)"
                            : file.kind == FileChange::Kind::removed ? " (deleted)"
                                                                     : "";
-        out += fmt::format("  {}{} +{} -{}\n", file.path, kind, file.added_lines,
-                           file.removed_lines);
+        out +=
+            fmt::format("  {}{} +{} -{}\n", file.path, kind, file.added_lines, file.removed_lines);
       }
     }
   }
@@ -96,9 +96,10 @@ nlohmann::json diff_json(const DiffReport& report) {
       for (const auto& change : environment.changes) {
         json attributes = json::array();
         for (const auto& attribute : change.attributes) {
-          attributes.push_back({{"path", attribute.path},
-                                {"old", attribute.old_value ? json(*attribute.old_value) : json()},
-                                {"new", attribute.new_value ? json(*attribute.new_value) : json()}});
+          attributes.push_back(
+              {{"path", attribute.path},
+               {"old", attribute.old_value ? json(*attribute.old_value) : json()},
+               {"new", attribute.new_value ? json(*attribute.new_value) : json()}});
         }
         const char* kind = change.kind == ChangeKind::added     ? "added"
                            : change.kind == ChangeKind::removed ? "removed"
@@ -106,16 +107,15 @@ nlohmann::json diff_json(const DiffReport& report) {
         const char* danger = change.danger == Danger::destroy   ? "destroy"
                              : change.danger == Danger::replace ? "replace"
                                                                 : nullptr;
-        changes.push_back({{"kind", kind},
-                           {"address", change.address},
-                           {"type", change.type},
-                           {"renamed_from", change.renamed_from.empty()
-                                                ? json()
-                                                : json(change.renamed_from)},
-                           {"danger", danger ? json(danger) : json()},
-                           {"reasons", change.reasons},
-                           {"conditional", change.conditional},
-                           {"attributes", std::move(attributes)}});
+        changes.push_back(
+            {{"kind", kind},
+             {"address", change.address},
+             {"type", change.type},
+             {"renamed_from", change.renamed_from.empty() ? json() : json(change.renamed_from)},
+             {"danger", danger ? json(danger) : json()},
+             {"reasons", change.reasons},
+             {"conditional", change.conditional},
+             {"attributes", std::move(attributes)}});
       }
       environments.push_back({{"name", environment.environment}, {"changes", std::move(changes)}});
     }

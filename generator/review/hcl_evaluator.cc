@@ -55,8 +55,8 @@ Value step_into(const json& value, const json& key) {
   return std::nullopt;
 }
 
-Value evaluate_root(const Expression& root, const std::vector<Traverser>& steps,
-                    std::size_t& used, const HclScope& scope) {
+Value evaluate_root(const Expression& root, const std::vector<Traverser>& steps, std::size_t& used,
+                    const HclScope& scope) {
   if (root.kind != ExpressionKind::variable) return evaluate(root, scope);
   const std::string& name = root.text;
   auto first_attribute = [&]() -> const std::string* {
@@ -71,7 +71,8 @@ Value evaluate_root(const Expression& root, const std::vector<Traverser>& steps,
     return scope.variables->at(*attribute);
   }
   if (name == "local") return scope.local ? scope.local(*attribute) : std::nullopt;
-  if (name == "count" && *attribute == "index" && scope.count_index) return json(*scope.count_index);
+  if (name == "count" && *attribute == "index" && scope.count_index)
+    return json(*scope.count_index);
   if (name == "each" && *attribute == "key" && scope.each_key) return scope.each_key;
   if (name == "each" && *attribute == "value" && scope.each_value) return scope.each_value;
   return std::nullopt;
@@ -126,11 +127,12 @@ bool fails(const Expression& expression, const HclScope& scope) {
 std::optional<std::string> resource_reference(const Expression& expression) {
   if (expression.kind != ExpressionKind::traversal || expression.steps.size() != 1) return {};
   const Expression& root = *expression.operands[0];
-  if (root.kind != ExpressionKind::variable || expression.steps[0].kind != Traverser::Kind::attribute) {
+  if (root.kind != ExpressionKind::variable ||
+      expression.steps[0].kind != Traverser::Kind::attribute) {
     return {};
   }
-  static const std::set<std::string> kNotResources = {"var", "local", "count", "each", "data",
-                                                      "module", "path", "terraform", "self"};
+  static const std::set<std::string> kNotResources = {
+      "var", "local", "count", "each", "data", "module", "path", "terraform", "self"};
   if (kNotResources.count(root.text)) return {};
   return root.text + "." + expression.steps[0].name;
 }

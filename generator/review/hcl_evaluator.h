@@ -17,13 +17,13 @@ namespace infragen::review {
 
 // What names mean while evaluating one expression of one environment.
 struct HclScope {
-  std::string_view source;                  // the text the expression was parsed from
+  std::string_view source;                    // the text the expression was parsed from
   const nlohmann::json* variables = nullptr;  // var.NAME -> value (tfvars over defaults)
   // local.NAME -> value, or nothing when it cannot be known. Evaluated on demand.
   std::function<std::optional<nlohmann::json>(const std::string&)> local;
   // length(TYPE.NAME) of a resource: its instance count, or nothing when unknown.
   std::function<std::optional<int>(const std::string&)> resource_count;
-  std::optional<int> count_index;       // count.index of the instance
+  std::optional<int> count_index;          // count.index of the instance
   std::optional<nlohmann::json> each_key;  // each.key / each.value of a for_each instance
   std::optional<nlohmann::json> each_value;
 };

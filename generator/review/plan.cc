@@ -48,7 +48,8 @@ Plan build_plan(const FileMap& files, const std::optional<std::string>& environm
   std::set<std::string> names;
   for (auto& [folder, part] : plan.parts) {
     if (environment) {
-      std::erase_if(part.environments, [&](const auto& entry) { return entry.first != *environment; });
+      std::erase_if(part.environments,
+                    [&](const auto& entry) { return entry.first != *environment; });
     }
     for (const auto& [name, resources] : part.environments) names.insert(name);
   }
@@ -131,7 +132,8 @@ std::string plan_markdown(const Plan& plan) {
       out += "\n";
     }
     out += "| **total** |";
-    for (const auto& name : names) out += fmt::format(" **{}** |", part.environments.at(name).size());
+    for (const auto& name : names)
+      out += fmt::format(" **{}** |", part.environments.at(name).size());
     out += "\n";
     for (const auto& [environments, addresses] : environment_differences(part)) {
       out += "\n<details><summary>Only in " + environments + " (" +
@@ -151,12 +153,14 @@ nlohmann::json plan_json(const Plan& plan) {
     for (const auto& [name, resources] : part.environments) {
       json by_type = json::object();
       for (const auto& [address, resource] : resources) {
-        by_type[resource.type].push_back({{"address", address}, {"conditional", resource.conditional}});
+        by_type[resource.type].push_back(
+            {{"address", address}, {"conditional", resource.conditional}});
       }
       environments[name] = {{"count", resources.size()}, {"resources", std::move(by_type)}};
     }
     json differences = json::object();
-    for (const auto& [names, addresses] : environment_differences(part)) differences[names] = addresses;
+    for (const auto& [names, addresses] : environment_differences(part))
+      differences[names] = addresses;
     parts.push_back({{"folder", folder},
                      {"target", part.target},
                      {"format", part.format},

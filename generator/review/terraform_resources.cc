@@ -47,7 +47,8 @@ std::string child_path(const std::string& path, const std::string& key) {
 void flatten_value(const std::string& path, const json& value,
                    std::map<std::string, std::string>& out) {
   if (value.is_object() && !value.empty()) {
-    for (const auto& [key, element] : value.items()) flatten_value(child_path(path, key), element, out);
+    for (const auto& [key, element] : value.items())
+      flatten_value(child_path(path, key), element, out);
   } else if (value.is_array() && !value.empty()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
       flatten_value(path + "[" + std::to_string(i) + "]", value[i], out);
@@ -77,7 +78,7 @@ void flatten_expression(const std::string& path, const hcl::Expression& expressi
                             : render(*item.key, scope);
       if (key.size() >= 2 && key.front() == '"' && key.back() == '"') {
         key = json::parse(key, nullptr, false).is_string() ? json::parse(key).get<std::string>()
-                                                            : key;
+                                                           : key;
       }
       flatten_expression(child_path(path, key), *item.value, scope, out);
     }
@@ -289,7 +290,8 @@ void read_terraform_resources(const FileMap& files, PartResources& part) {
           if (const auto* value = find_attribute(block.body, "default")) {
             HclScope scope;
             scope.source = content;
-            if (auto known = evaluate(*value->value, scope)) defaults[block.labels[0].value] = *known;
+            if (auto known = evaluate(*value->value, scope))
+              defaults[block.labels[0].value] = *known;
           }
         }
       }

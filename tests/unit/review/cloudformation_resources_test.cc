@@ -88,7 +88,7 @@ TEST(CloudFormationResources, WithoutParameterFilesDefaultsAreUsedAndUnknownsAre
   // (AlarmEmail defaults to ""), which decides the And.
   EXPECT_FALSE(resources.count("app.json:AlarmTopic"));
   EXPECT_TRUE(resources.at("app.json:UsOnly").conditional);  // AWS::Region is not a parameter
-  EXPECT_FALSE(resources.count("app.json:Replica"));  // ReadReplicas defaults to 0
+  EXPECT_FALSE(resources.count("app.json:Replica"));         // ReadReplicas defaults to 0
 }
 
 TEST(CloudFormationResources, InvalidFilesAreNamed) {

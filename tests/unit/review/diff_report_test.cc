@@ -48,7 +48,8 @@ TEST(DiffReport, EnvironmentFilterAndNoChange) {
   auto report = build_diff_report(before(), before(), std::nullopt, ReplacementTable::builtin());
   EXPECT_FALSE(report.has_changes());
   EXPECT_EQ(diff_text(report, false), "infragen diff: +0 ~0 -0, 0 replacements\nno changes\n");
-  auto prod = build_diff_report(before(), after(), std::string("prod"), ReplacementTable::builtin());
+  auto prod =
+      build_diff_report(before(), after(), std::string("prod"), ReplacementTable::builtin());
   ASSERT_EQ(prod.parts.size(), 1u);
   ASSERT_EQ(prod.parts[0].environments.size(), 1u);
   EXPECT_EQ(prod.parts[0].environments[0].environment, "prod");
@@ -57,10 +58,12 @@ TEST(DiffReport, EnvironmentFilterAndNoChange) {
 TEST(DiffReport, NewEnvironmentIsANoteNotAListOfAdditions) {
   FileMap with_staging = before();
   with_staging["web/terraform/env/staging.tfvars"] = "x = 3\n";
-  auto report = build_diff_report(before(), with_staging, std::nullopt, ReplacementTable::builtin());
+  auto report =
+      build_diff_report(before(), with_staging, std::nullopt, ReplacementTable::builtin());
   ASSERT_EQ(report.parts.size(), 1u);
   EXPECT_TRUE(report.parts[0].environments.empty());
-  EXPECT_EQ(report.parts[0].notes, std::vector<std::string>{"environment staging is new (2 resources)"});
+  EXPECT_EQ(report.parts[0].notes,
+            std::vector<std::string>{"environment staging is new (2 resources)"});
   EXPECT_EQ(report.files.size(), 1u);
 }
 

@@ -82,8 +82,7 @@ TEST(HclEvaluator, RenderKeepsUnknownPartsAndFillsKnownOnes) {
   scope.variables = &vars;
   scope.count_index = 0;
   EXPECT_EQ(Expr("aws_subnet.public[count.index].id").text(scope), "aws_subnet.public[0].id");
-  EXPECT_EQ(Expr(R"("${aws_lb.main.arn}/${var.env}")").text(scope),
-            R"("${aws_lb.main.arn}/prod")");
+  EXPECT_EQ(Expr(R"("${aws_lb.main.arn}/${var.env}")").text(scope), R"("${aws_lb.main.arn}/prod")");
   EXPECT_EQ(Expr("[aws_security_group.db.id, var.env]").text(scope),
             R"([aws_security_group.db.id, "prod"])");
   EXPECT_EQ(Expr(R"({ a = 1, "b-c" = [true, null] })").text(scope),

@@ -51,11 +51,11 @@ TEST(ReplacementTable, CloudFormationPropertiesAreLookedUpDirectly) {
 
 TEST(ReplacementTable, StatefulTypes) {
   const auto& table = ReplacementTable::builtin();
-  for (const char* type : {"aws_db_instance", "aws_rds_cluster", "aws_s3_bucket",
-                           "aws_elasticache_replication_group", "aws_efs_file_system",
-                           "aws_ecs_cluster", "aws_cloudwatch_log_group",
-                           "aws_secretsmanager_secret", "aws_ecr_repository",
-                           "AWS::RDS::DBInstance", "AWS::S3::Bucket", "AWS::Logs::LogGroup"}) {
+  for (const char* type :
+       {"aws_db_instance", "aws_rds_cluster", "aws_s3_bucket", "aws_elasticache_replication_group",
+        "aws_efs_file_system", "aws_ecs_cluster", "aws_cloudwatch_log_group",
+        "aws_secretsmanager_secret", "aws_ecr_repository", "AWS::RDS::DBInstance",
+        "AWS::S3::Bucket", "AWS::Logs::LogGroup"}) {
     EXPECT_TRUE(table.is_stateful(type)) << type;
   }
   EXPECT_FALSE(table.is_stateful("aws_security_group"));

@@ -37,10 +37,9 @@ TEST(ResourceDiff, InPlaceChangeListsAttributesOldToNew) {
   ASSERT_EQ(changes.size(), 1u);
   EXPECT_EQ(changes[0].kind, ChangeKind::changed);
   EXPECT_EQ(changes[0].danger, Danger::none);
-  EXPECT_EQ(changes[0].attributes,
-            (std::vector<AttributeChange>{{"desired_count", "1", "2"},
-                                          {"new", std::nullopt, "1"},
-                                          {"old", "1", std::nullopt}}));
+  EXPECT_EQ(changes[0].attributes, (std::vector<AttributeChange>{{"desired_count", "1", "2"},
+                                                                 {"new", std::nullopt, "1"},
+                                                                 {"old", "1", std::nullopt}}));
 }
 
 TEST(ResourceDiff, ImmutableAttributeIsAReplacementWithItsReason) {
@@ -76,8 +75,9 @@ TEST(ResourceDiff, RemovingAStatefulResourceIsADestroyUnlessRetained) {
             std::vector<std::string>{"aws_s3_bucket holds data: removing it deletes the data"});
   EXPECT_EQ(changes[1].address, "app.json:Keep");
   EXPECT_EQ(changes[1].danger, Danger::none);
-  EXPECT_EQ(changes[1].reasons, std::vector<std::string>{
-                                    "DeletionPolicy Retain: CloudFormation leaves it in the account"});
+  EXPECT_EQ(
+      changes[1].reasons,
+      std::vector<std::string>{"DeletionPolicy Retain: CloudFormation leaves it in the account"});
   EXPECT_EQ(changes[2].danger, Danger::none);
 }
 

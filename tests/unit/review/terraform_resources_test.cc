@@ -97,10 +97,10 @@ TEST(TerraformResources, OneResourceListPerTfvarsFileWithCountsEvaluated) {
   const auto& prod = part.environments.at("prod");
   std::vector<std::string> dev_addresses;
   for (const auto& [address, resource] : dev) dev_addresses.push_back(address);
-  EXPECT_EQ(dev_addresses, (std::vector<std::string>{
-                               "aws_ecs_task_definition.web", "aws_lb_target_group.web",
-                               "aws_route_table_association.public[0]", "aws_s3_bucket.data",
-                               "aws_subnet.public[0]", "aws_vpc.main"}));
+  EXPECT_EQ(dev_addresses,
+            (std::vector<std::string>{"aws_ecs_task_definition.web", "aws_lb_target_group.web",
+                                      "aws_route_table_association.public[0]", "aws_s3_bucket.data",
+                                      "aws_subnet.public[0]", "aws_vpc.main"}));
   EXPECT_EQ(prod.size(), 9u);
   EXPECT_TRUE(prod.count("aws_sns_topic.alarms[0]"));
   EXPECT_TRUE(prod.count("aws_route_table_association.public[1]"));
@@ -120,8 +120,8 @@ TEST(TerraformResources, AttributesAreFlattenedAndEvaluatedPerEnvironment) {
   EXPECT_EQ(dev.at("aws_vpc.main").attributes.at("tags.Name"), "\"app-dev\"");
   EXPECT_EQ(prod.at("aws_vpc.main").attributes.at("tags.Name"), "\"app-prod\"");
   const auto& web = dev.at("aws_lb_target_group.web").attributes;
-  EXPECT_EQ(web, (std::map<std::string, std::string>{{"health_check.path", "\"/\""},
-                                                     {"port", "80"}}));
+  EXPECT_EQ(web,
+            (std::map<std::string, std::string>{{"health_check.path", "\"/\""}, {"port", "80"}}));
   const auto& task = prod.at("aws_ecs_task_definition.web").attributes;
   EXPECT_EQ(task.at("container_definitions[0].portMappings[0].containerPort"), "8080");
   EXPECT_EQ(task.at("container_definitions[0].environment[0].value"),
@@ -140,7 +140,8 @@ TEST(TerraformResources, UnknownCountIsConditionalAndBrokenFilesAreNamed) {
   const auto& resources = part.environments.at(kDefaultEnvironment);
   ASSERT_TRUE(resources.count("aws_eip.nat"));
   EXPECT_TRUE(resources.at("aws_eip.nat").conditional);
-  EXPECT_EQ(part.notes, std::vector<std::string>{"broken.tf does not parse; its resources are not listed"});
+  EXPECT_EQ(part.notes,
+            std::vector<std::string>{"broken.tf does not parse; its resources are not listed"});
 }
 
 TEST(TerraformResources, ForEachMakesOneInstancePerKey) {
