@@ -55,11 +55,20 @@ class TemplateEvaluator {
 
   // The value a Ref or condition operand stands for, or nothing when unknown.
   std::optional<json> value(const json& node) {
-    if (node.is_string() || node.is_number() || node.is_boolean()) return node;
+    // CloudFormation compares as strings: a parameter "0" equals a literal 0.
+    if (node.is_string()) return node;
+    if (node.is_number() || node.is_boolean()) return json(node.dump());
     if (node.is_object() && node.size() == 1 && node.contains("Ref")) {
       auto it = values_.find(node["Ref"].get<std::string>());
       if (it != values_.end()) return it->second;
       return std::nullopt;
+    }
+    if (node.is_object() && node.size() == 1 && node.contains("Fn::FindInMap")) {
+      return find_in_map(node["Fn::FindInMap"]);
+    }
+    if (node.is_object() && node.size() == 1 && node.contains("Fn::Sub") &&
+        node["Fn::Sub"].is_string()) {
+      return substitute(node["Fn::Sub"].get<std::string>());
     }
     if (node.is_object() && node.size() == 1 && node.contains("Fn::If")) {
       const json& args = node["Fn::If"];
@@ -103,6 +112,9 @@ class TemplateEvaluator {
         return resolve(node["Fn::If"][*chosen ? 1 : 2]);
       }
     }
+    if (node.size() == 1 && (node.contains("Fn::FindInMap") || node.contains("Fn::Sub"))) {
+      if (auto known = value(node)) return known;
+    }
     json out = json::object();
     for (const auto& [key, element] : node.items()) {
       if (auto resolved = resolve(element)) out[key] = std::move(*resolved);
@@ -111,6 +123,50 @@ class TemplateEvaluator {
   }
 
  private:
+  // Fn::FindInMap [map, top key, second key] with keys that resolve to known values: names
+  // per environment live in a mapping, and a renamed resource must show as a changed name.
+  std::optional<json> find_in_map(const json& args) {
+    if (!args.is_array() || args.size() != 3) return std::nullopt;
+    const json mappings = template_.value("Mappings", json::object());
+    json current = mappings;
+    for (const auto& arg : args) {
+      auto key = value(arg);
+      if (!key || !key->is_string() || !current.is_object()) return std::nullopt;
+      auto it = current.find(key->get<std::string>());
+      if (it == current.end()) return std::nullopt;
+      current = *it;
+    }
+    return current;
+  }
+
+  // Fn::Sub "text ${Param} text" when every ${} names a parameter with a known value.
+  std::optional<json> substitute(const std::string& text) {
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t open = text.find("${", at);
+      if (open == std::string::npos) {
+        out += text.substr(at);
+        break;
+      }
+      out += text.substr(at, open - at);
+      if (open + 2 < text.size() && text[open + 2] == '!') {  // ${!Literal}
+        std::size_t close = text.find('}', open);
+        if (close == std::string::npos) return std::nullopt;
+        out += "${" + text.substr(open + 3, close - open - 3) + "}";
+        at = close + 1;
+        continue;
+      }
+      std::size_t close = text.find('}', open);
+      if (close == std::string::npos) return std::nullopt;
+      auto known = value(json{{"Ref", text.substr(open + 2, close - open - 2)}});
+      if (!known || !known->is_string()) return std::nullopt;
+      out += known->get<std::string>();
+      at = close + 1;
+    }
+    return json(out);
+  }
+
   std::optional<bool> truth(const json& node) {
     if (node.is_boolean()) return node.get<bool>();
     if (!node.is_object() || node.size() != 1) return std::nullopt;

@@ -36,6 +36,31 @@ assert new != s, "the edit changed nothing"
 open(sys.argv[2], "w").write(new)
 PY
 }
+# every_part NAME OLD NEW TYPES DANGER REASON: in every part (target/format folder) that has
+# resources (Terraform today; CloudFormation and any later format automatically), the diff of
+# OLD -> NEW has a change of a resource whose type is one of TYPES (comma-separated), marked
+# DANGER (replace/destroy), with REASON in one of its reasons.
+every_part() {
+  local name=$1 old=$2 new=$3
+  "$infragen" plan "$new" --format json >"$work/plan.json" 2>/dev/null
+  "$infragen" plan "$old" --format json >"$work/plan_old.json" 2>/dev/null
+  "$infragen" diff "$old" "$new" --format json >"$work/diff.json" 2>/dev/null
+  if python3 - "$work/plan_old.json" "$work/diff.json" "$4" "$5" "$6" <<'PY'; then pass "$name, every format"; else fail "$name, every format"; fi
+import json, sys
+plan, diff = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+types, danger, reason = set(sys.argv[3].split(",")), sys.argv[4], sys.argv[5]
+folders = [p["folder"] for p in plan["parts"] if any(e["count"] for e in p["environments"].values())]
+assert folders, "no part with resources"
+by_folder = {p["folder"]: p for p in diff["parts"]}
+for folder in folders:
+    hits = [c for e in by_folder.get(folder, {"environments": []})["environments"] for c in e["changes"]
+            if c["type"] in types and c["danger"] == danger and any(reason in r for r in c["reasons"])]
+    if not hits:
+        print(f"    {folder}: no {danger} of {sorted(types)} with reason '{reason}'")
+        sys.exit(1)
+    print(f"    {folder}: {hits[0]['address']} {danger}")
+PY
+}
 voting=$work/voting.yaml
 cp examples/voting/app.yaml "$voting"
 
@@ -73,6 +98,8 @@ want = sorted([
 assert changed == {"dev": want, "prod": want}, changed
 assert d["summary"]["text"] == "+0 ~5 -0, 4 replacements", d["summary"]
 PY
+every_part "port change replaces the target group" "$voting" "$work/port.yaml" \
+  aws_lb_target_group,AWS::ElasticLoadBalancingV2::TargetGroup replace "Port"
 expect_code "diff port change, text" 1 "$infragen" diff "$voting" "$work/port.yaml" --env dev
 expect_out "target group port forces replacement" "because \`port\` forces replacement (AWS::ElasticLoadBalancingV2::TargetGroup Port: update requires replacement)"
 expect_out "service container port is an in-place update" "load_balancer.container_port: 80 -> 8080"
@@ -86,12 +113,15 @@ expect_code "diff database rename" 1 "$infragen" diff "$voting" "$work/dbrename.
 expect_out "renamed database is a replacement" "REPLACE aws_db_instance.votes (was aws_db_instance.db)"
 expect_out "the reason names the identifier" "because \`identifier\` forces replacement (AWS::RDS::DBInstance DBInstanceIdentifier: update requires replacement)"
 expect_out "the reason says it holds data" "because aws_db_instance holds data"
+every_part "database rename" "$voting" "$work/dbrename.yaml" \
+  aws_db_instance,AWS::RDS::DBInstance replace "DBInstanceIdentifier"
 
 # Changing the database engine: the engine may force replacement (UpdateType Conditional).
 edit "$voting" "$work/engine.yaml" 's.replace("engine: postgres", "engine: mysql").replace("version: \"15\"", "version: \"8.0\"")'
 expect_code "diff database engine" 1 "$infragen" diff "$voting" "$work/engine.yaml" --env prod
 expect_out "engine change is a replacement" "REPLACE aws_db_instance.db"
 expect_out "engine reason" "because \`engine\` may force replacement (AWS::RDS::DBInstance Engine"
+every_part "database engine" "$voting" "$work/engine.yaml" aws_db_instance,AWS::RDS::DBInstance replace "Engine"
 
 # The network CIDR: every subnet (and the VPC) is replaced.
 edit "$voting" "$work/cidr.yaml" 's.replace("cidr: 10.20.0.0/16", "cidr: 10.30.0.0/16")'
@@ -101,12 +131,15 @@ for subnet in "public[0]" "public[1]" "private[0]" "private[1]"; do
 done
 expect_out "subnet reason" "because \`cidr_block\` forces replacement (AWS::EC2::Subnet CidrBlock"
 expect_out "vpc replaced" "REPLACE aws_vpc.main"
+every_part "network cidr" "$voting" "$work/cidr.yaml" aws_subnet,AWS::EC2::Subnet replace "CidrBlock"
 
 # Renaming the app renames the load balancer: REPLACE.
 edit "$voting" "$work/appname.yaml" 's.replace("name: voting", "name: polls")'
 expect_code "diff app rename" 1 "$infragen" diff "$voting" "$work/appname.yaml" --env dev
 expect_out "load balancer replaced" "REPLACE aws_lb.public"
 expect_out "load balancer reason" "because \`name\` forces replacement (AWS::ElasticLoadBalancingV2::LoadBalancer Name"
+every_part "app rename" "$voting" "$work/appname.yaml" \
+  aws_lb,AWS::ElasticLoadBalancingV2::LoadBalancer replace "LoadBalancer Name"
 
 # An in-place change only: no danger mark.
 edit "$voting" "$work/replicas.yaml" 's.replace("vote: {replicas: 3}", "vote: {replicas: 4}")'
@@ -128,6 +161,7 @@ expect_code "diff deleted bucket" 1 "$infragen" diff "$uploads" "$work/nobucket.
 expect_out "deleted bucket is destroyed" "DESTROY aws_s3_bucket.uploads"
 expect_out "destroy reason" "because aws_s3_bucket holds data: removing it deletes the data"
 expect_out "summary counts the destroy" ", 1 destroy"
+every_part "deleted bucket" "$uploads" "$work/nobucket.yaml" aws_s3_bucket,AWS::S3::Bucket destroy "holds data"
 expect_code "diff deleted bucket, markdown" 1 "$infragen" diff "$uploads" "$work/nobucket.yaml" --format markdown
 expect_out "markdown summary line" "**+0 ~2 -8, 2 replacements, 1 destroy**"
 expect_out "markdown danger row" "| **DESTROY** | \`aws_s3_bucket.uploads\` |"

@@ -16,16 +16,21 @@ const char* kTemplate = R"({
   "Conditions": {
     "HasAlarms": {"Fn::Not": [{"Fn::Equals": [{"Ref": "AlarmEmail"}, ""]}]},
     "IsProtected": {"Fn::Equals": [{"Ref": "DeletionProtection"}, "true"]},
-    "HasReplica": {"Fn::Not": [{"Fn::Equals": [{"Ref": "ReadReplicas"}, "0"]}]},
+    "HasReplica": {"Fn::Not": [{"Fn::Equals": [{"Ref": "ReadReplicas"}, 0]}]},
     "ProtectedWithAlarms": {"Fn::And": [{"Condition": "IsProtected"}, {"Condition": "HasAlarms"}]},
     "InUsEast": {"Fn::Equals": [{"Ref": "AWS::Region"}, "us-east-1"]}
+  },
+  "Mappings": {
+    "Names": {"dev": {"Db": "app-dev-db"}, "prod": {"Db": "app-prod-db"}}
   },
   "Resources": {
     "Database": {
       "Type": "AWS::RDS::DBInstance",
       "DeletionPolicy": "Snapshot",
       "Properties": {
-        "DBInstanceIdentifier": {"Fn::Sub": "app-${Environment}-db"},
+        "DBInstanceIdentifier": {"Fn::FindInMap": ["Names", {"Ref": "Environment"}, "Db"]},
+        "DBName": {"Fn::Sub": "${Environment}_${!Literal}_${AWS::StackName}"},
+        "MasterUsername": {"Fn::Sub": "${Environment}_user"},
         "Engine": "postgres",
         "DeletionProtection": {"Ref": "DeletionProtection"},
         "MultiAZ": {"Fn::If": ["IsProtected", true, {"Ref": "AWS::NoValue"}]},
@@ -69,7 +74,9 @@ TEST(CloudFormationResources, ParameterFilesMakeEnvironmentsAndDecideConditions)
   EXPECT_EQ(database.delete_policy, "Snapshot");
   EXPECT_EQ(database.attributes,
             (std::map<std::string, std::string>{
-                {"DBInstanceIdentifier", R"({"Fn::Sub":"app-${Environment}-db"})"},
+                {"DBInstanceIdentifier", R"("app-prod-db")"},
+                {"DBName", R"({"Fn::Sub":"${Environment}_${!Literal}_${AWS::StackName}"})"},
+                {"MasterUsername", R"("prod_user")"},
                 {"DeletionProtection", R"("true")"},
                 {"Engine", R"("postgres")"},
                 {"MultiAZ", "true"},
