@@ -20,8 +20,7 @@ struct DiffOptions {
   std::vector<std::string> manifests;
   std::string against;
   std::string base;
-  std::vector<std::string> targets;
-  std::vector<std::string> accepted;
+  ReviewSelection selection;
   std::string environment;
   std::string format = "text";
   bool stat = false;
@@ -44,8 +43,7 @@ std::optional<CompileResult> generate_from_text(const std::string& text, const s
     std::ofstream out(path, std::ios::binary);
     out << text;
   }
-  auto result =
-      generate_in_memory(path.string(), options.targets, options.accepted, context, diagnostics);
+  auto result = generate_in_memory(path.string(), options.selection, context, diagnostics);
   std::error_code ignored;
   fs::remove_all(pattern, ignored);
   return result;
@@ -68,13 +66,12 @@ int run_diff(const DiffOptions& options, const CommandContext& context) {
   }
   const std::string& manifest = options.manifests.back();
   Diagnostics diagnostics;
-  auto after =
-      generate_in_memory(manifest, options.targets, options.accepted, context, diagnostics);
+  auto after = generate_in_memory(manifest, options.selection, context, diagnostics);
   review::FileMap before_files;
   std::string error;
   if (after && options.manifests.size() == 2) {
-    auto before = generate_in_memory(options.manifests.front(), options.targets, options.accepted,
-                                     context, diagnostics);
+    auto before =
+        generate_in_memory(options.manifests.front(), options.selection, context, diagnostics);
     if (before) before_files = before->files.files();
   } else if (after && !options.against.empty()) {
     auto files = read_output_folder(options.against, after->files, error);
@@ -133,10 +130,8 @@ void add_diff_command(CLI::App& app, CommandContext& context, int& exit_code) {
       ->expected(1, 2);
   command->add_option("--against", options->against, "Compare with this generated folder");
   command->add_option("--base", options->base, "Compare with the manifest at this git revision");
-  command->add_option("-t,--target", options->targets, "Target pack (repeatable); default: all");
   command->add_option("--env", options->environment, "Only this environment");
-  command->add_option("--accept", options->accepted,
-                      "Accept that a target ignores this advisory feature (as for generate)");
+  add_selection_options(*command, options->selection);
   command->add_option("--format", options->format, "Output: text, json or markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();

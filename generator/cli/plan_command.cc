@@ -10,8 +10,7 @@ namespace {
 
 struct PlanOptions {
   std::string manifest;
-  std::vector<std::string> targets;
-  std::vector<std::string> accepted;
+  ReviewSelection selection;
   std::string environment;
   std::string format = "text";
 };
@@ -29,17 +28,14 @@ void add_plan_command(CLI::App& app, CommandContext& context, int& exit_code) {
       "is listed as not decidable.");
   auto options = std::make_shared<PlanOptions>();
   command->add_option("manifest", options->manifest, "The app manifest (app.yaml)")->required();
-  command->add_option("-t,--target", options->targets, "Target pack (repeatable); default: all");
   command->add_option("--env", options->environment, "Only this environment");
-  command->add_option("--accept", options->accepted,
-                      "Accept that a target ignores this advisory feature (as for generate)");
+  add_selection_options(*command, options->selection);
   command->add_option("--format", options->format, "Output: text, json or markdown")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
   command->callback([&context, &exit_code, options] {
     Diagnostics diagnostics;
-    auto result = generate_in_memory(options->manifest, options->targets, options->accepted,
-                                     context, diagnostics);
+    auto result = generate_in_memory(options->manifest, options->selection, context, diagnostics);
     if (!result) {
       exit_code = context.finish(diagnostics);
       return;

@@ -49,15 +49,23 @@ std::string trimmed(std::string text) {
 
 }  // namespace
 
+void add_selection_options(CLI::App& command, ReviewSelection& selection) {
+  command.add_option("-t,--target", selection.targets, "Target pack (repeatable); default: all");
+  command.add_option("--only-format", selection.formats,
+                     "Only this generated format (terraform, cloudformation, ...); repeatable");
+  command.add_option("--accept", selection.accepted,
+                     "Accept that a target ignores this advisory feature (as for generate)");
+}
+
 std::optional<CompileResult> generate_in_memory(const std::string& manifest,
-                                                const std::vector<std::string>& targets,
-                                                const std::vector<std::string>& accepted,
+                                                const ReviewSelection& selection,
                                                 const CommandContext& context,
                                                 Diagnostics& diagnostics) {
   CompileRequest request;
   request.manifest_path = manifest;
-  request.targets = targets;
-  request.accepted = accepted;
+  request.targets = selection.targets;
+  request.formats = selection.formats;
+  request.accepted = selection.accepted;
   request.template_dirs = context.template_dirs;
   return compile(request, diagnostics);
 }

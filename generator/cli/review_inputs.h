@@ -6,17 +6,29 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "cli/command_context.h"
 #include "cli/pipeline.h"
 #include "review/resource.h"
 
 namespace infragen {
 
-// Compiles `manifest` for `targets` (all when empty); nothing when it has errors (they are in
-// `diagnostics`). `scoped` receives the output's scopes for reading a folder against it.
+// What to generate: the target packs and generated formats (all when empty), and the advisory
+// features accepted as ignored (as `generate --accept`).
+struct ReviewSelection {
+  std::vector<std::string> targets;
+  std::vector<std::string> formats;
+  std::vector<std::string> accepted;
+};
+
+// Adds -t/--target, --only-format and --accept to `command`.
+void add_selection_options(CLI::App& command, ReviewSelection& selection);
+
+// Compiles `manifest` for the selection; nothing when it has errors (they are in
+// `diagnostics`).
 std::optional<CompileResult> generate_in_memory(const std::string& manifest,
-                                                const std::vector<std::string>& targets,
-                                                const std::vector<std::string>& accepted,
+                                                const ReviewSelection& selection,
                                                 const CommandContext& context,
                                                 Diagnostics& diagnostics);
 

@@ -97,5 +97,94 @@ TEST(DiffReport, JsonForMachines) {
   EXPECT_EQ(json["files"][0]["path"], "web/terraform/main.tf");
 }
 
+// The same change kinds on a CloudFormation part: templates plus params/<env>.json.
+std::string cfn_template(const std::string& bucket_name, bool with_logs,
+                         const std::string& queue_id) {
+  std::string logs =
+      with_logs
+          ? R"(, "Logs": {"Type": "AWS::Logs::LogGroup", "Properties": {"RetentionInDays": 7}})"
+          : "";
+  return R"({"Parameters": {"Size": {"Type": "String"}, "Alarms": {"Type": "String"}},
+  "Conditions": {"HasAlarms": {"Fn::Equals": [{"Ref": "Alarms"}, "true"]}},
+  "Resources": {
+    "Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": ")" +
+         bucket_name + R"("}},
+    "Service": {"Type": "AWS::ECS::Service", "Properties": {"DesiredCount": {"Ref": "Size"}}},
+    "Topic": {"Type": "AWS::SNS::Topic", "Condition": "HasAlarms", "Properties": {}},
+    ")" + queue_id +
+         R"(": {"Type": "AWS::SQS::Queue", "Properties": {"QueueName": "q", "DelaySeconds": 1, "MaximumMessageSize": 1024, "VisibilityTimeout": 30}})" +
+         logs + "}}";
+}
+
+FileMap cfn(const std::string& bucket_name, bool with_logs, const std::string& queue_id,
+            const std::string& prod_size) {
+  return {{"web/cloudformation/app.json", cfn_template(bucket_name, with_logs, queue_id)},
+          {"web/cloudformation/params/dev.json",
+           R"([{"ParameterKey": "Size", "ParameterValue": "1"},
+               {"ParameterKey": "Alarms", "ParameterValue": "false"}])"},
+          {"web/cloudformation/params/prod.json",
+           R"([{"ParameterKey": "Size", "ParameterValue": ")" + prod_size + R"("},
+               {"ParameterKey": "Alarms", "ParameterValue": "true"}])"}};
+}
+
+TEST(DiffReport, CloudFormationChangeKinds) {
+  auto report = build_diff_report(cfn("a", true, "Queue", "2"), cfn("b", false, "Jobs", "3"),
+                                  std::nullopt, ReplacementTable::builtin());
+  EXPECT_EQ(
+      diff_text(report, false),
+      "infragen diff: +0 ~3 -1, 2 replacements, 1 destroy\n"
+      "\n"
+      "web/cloudformation (web cloudformation), environment dev\n"
+      "  DESTROY app.json:Logs\n"
+      "          because AWS::Logs::LogGroup holds data: removing it deletes the data\n"
+      "  REPLACE app.json:Bucket\n"
+      "          because `BucketName` forces replacement (AWS::S3::Bucket BucketName: update "
+      "requires replacement)\n"
+      "          because AWS::S3::Bucket holds data: the replacement starts empty unless "
+      "restored\n"
+      "          BucketName: \"a\" -> \"b\"\n"
+      "  REPLACE app.json:Jobs (was app.json:Queue)\n"
+      "          because logical id changes from app.json:Queue: CloudFormation creates a new "
+      "resource and deletes the old one\n"
+      "          because AWS::SQS::Queue holds data: the replacement starts empty unless "
+      "restored\n"
+      "\n"
+      "web/cloudformation (web cloudformation), environment prod\n"
+      "  DESTROY app.json:Logs\n"
+      "          because AWS::Logs::LogGroup holds data: removing it deletes the data\n"
+      "  REPLACE app.json:Bucket\n"
+      "          because `BucketName` forces replacement (AWS::S3::Bucket BucketName: update "
+      "requires replacement)\n"
+      "          because AWS::S3::Bucket holds data: the replacement starts empty unless "
+      "restored\n"
+      "          BucketName: \"a\" -> \"b\"\n"
+      "  REPLACE app.json:Jobs (was app.json:Queue)\n"
+      "          because logical id changes from app.json:Queue: CloudFormation creates a new "
+      "resource and deletes the old one\n"
+      "          because AWS::SQS::Queue holds data: the replacement starts empty unless "
+      "restored\n"
+      "  ~       app.json:Service\n"
+      "          DesiredCount: \"2\" -> \"3\"\n"
+      "\n"
+      "files: 2 changed\n"
+      "  web/cloudformation/app.json +2 -2\n"
+      "  web/cloudformation/params/prod.json +1 -1\n");
+}
+
+TEST(DiffReport, CloudFormationResourceOnlyInProdByCondition) {
+  FileMap before = cfn("a", false, "Queue", "2");
+  FileMap after = before;
+  after["web/cloudformation/params/dev.json"] =
+      R"([{"ParameterKey": "Size", "ParameterValue": "1"},
+          {"ParameterKey": "Alarms", "ParameterValue": "true"}])";
+  auto report = build_diff_report(before, after, std::nullopt, ReplacementTable::builtin());
+  ASSERT_EQ(report.parts.size(), 1u);
+  ASSERT_EQ(report.parts[0].environments.size(), 1u);
+  EXPECT_EQ(report.parts[0].environments[0].environment, "dev");
+  const auto& change = report.parts[0].environments[0].changes.at(0);
+  EXPECT_EQ(change.kind, ChangeKind::added);
+  EXPECT_EQ(change.address, "app.json:Topic");
+}
+
 }  // namespace
 }  // namespace infragen::review
