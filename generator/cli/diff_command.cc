@@ -80,15 +80,20 @@ int run_diff(const DiffOptions& options, const CommandContext& context) {
     auto text = manifest_at_revision(manifest, options.base, error);
     if (text) {
       auto before = generate_from_text(*text, manifest, options, context, diagnostics, error);
-      if (before) before_files = before->files.files();
+      if (before) {
+        before_files = before->files.files();
+      } else if (error.empty()) {
+        error = manifest + " at " + options.base +
+                " does not compile (the errors above name a temporary copy of it)";
+      }
     }
   }
   diagnostics.print(context.err);
-  if (diagnostics.has_errors()) return kExitUsage;
   if (!error.empty()) {
     context.err << "infragen diff: " << error << '\n';
     return kExitUsage;
   }
+  if (diagnostics.has_errors()) return kExitUsage;
   const review::FileMap& after_files = after->files.files();
   std::optional<std::string> environment;
   if (!options.environment.empty()) {

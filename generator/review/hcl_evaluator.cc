@@ -333,9 +333,11 @@ std::optional<json> evaluate(const Expression& expression, const HclScope& scope
       if (expression.text == "true") return json(true);
       if (expression.text == "false") return json(false);
       if (expression.text == "null") return json(nullptr);
-      return json::parse(expression.text, nullptr, false).is_discarded()
-                 ? Value()
-                 : Value(json::parse(expression.text));
+      {
+        // HCL number literals are JSON numbers (digits, fraction, exponent).
+        json number = json::parse(expression.text, nullptr, false);
+        return number.is_discarded() ? Value() : Value(std::move(number));
+      }
     case ExpressionKind::template_text:
       return evaluate_template(expression.parts, scope);
     case ExpressionKind::traversal:

@@ -213,6 +213,12 @@ git -C "$repo" commit -q -am renamed
 expect_code "diff --base HEAD~1 after the commit" 1 "$infragen" diff "$repo/deploy/app.yaml" --base HEAD~1
 expect_code "diff --base with an unknown revision" 2 "$infragen" diff "$repo/deploy/app.yaml" --base no-such-rev
 grep -q "infragen diff: git show no-such-rev:deploy/app.yaml" "$work/stderr" && pass "unknown revision message" || fail "unknown revision message"
+cp "$work/bad.yaml" "$repo/deploy/app.yaml"
+git -C "$repo" commit -q -am broken
+git -C "$repo" tag broken
+cp "$voting" "$repo/deploy/app.yaml"
+expect_code "diff --base with a broken manifest at the revision" 2 "$infragen" diff "$repo/deploy/app.yaml" --base broken
+grep -q "infragen diff: .*app.yaml at broken does not compile" "$work/stderr" && pass "broken base message" || fail "broken base message"
 mkdir -p "$work/norepo" && cp "$voting" "$work/norepo/app.yaml"
 expect_code "diff --base outside a repository" 2 "$infragen" diff "$work/norepo/app.yaml" --base HEAD
 
