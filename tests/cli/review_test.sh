@@ -160,7 +160,8 @@ expect_no_out "adding is not dangerous" "DESTROY"
 uploads=$work/uploads.yaml
 cp examples/uploads/app.yaml "$uploads"
 edit "$uploads" "$work/nobucket.yaml" '"\n".join(l for l in s.replace("buckets:\n  uploads: {expire_days: 14}\n", "").split("\n") if "buckets.uploads" not in l)'
-expect_code "diff deleted bucket" 1 "$infragen" diff "$uploads" "$work/nobucket.yaml" --env prod
+expect_code "diff deleted bucket" 1 "$infragen" diff "$uploads" "$work/nobucket.yaml" --env prod \
+  --only-format terraform
 expect_out "deleted bucket is destroyed" "DESTROY aws_s3_bucket.uploads"
 expect_out "destroy reason" "because aws_s3_bucket holds data: removing it deletes the data"
 expect_out "summary counts the destroy" ", 1 destroy"
