@@ -15,5 +15,7 @@ void add_targets_command(CLI::App& app, CommandContext& context, int& exit_code)
 void add_context_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_schema_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_fmt_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_plan_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_diff_command(CLI::App& app, CommandContext& context, int& exit_code);
 
 }  // namespace infragen

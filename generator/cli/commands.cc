@@ -17,8 +17,12 @@ constexpr const char* kDescription =
     "  infragen generate app.yaml --all -o infra   every target, every format\n"
     "  infragen check app.yaml -o infra            is the committed folder up to date?\n"
     "  infragen targets                            list the target packs\n"
-    "  infragen context app.yaml -t ecs-fargate    the view model a pack's templates see\n\n"
-    "Exit codes: 0 ok, 1 findings (bad manifest, stale folder), 2 usage or internal error.";
+    "  infragen context app.yaml -t ecs-fargate    the view model a pack's templates see\n"
+    "  infragen plan app.yaml --env prod           the resources each target would create\n"
+    "  infragen diff app.yaml --base origin/main   what a manifest change does (REPLACE, "
+    "DESTROY)\n\n"
+    "Exit codes: 0 ok, 1 findings (bad manifest, stale folder), 2 usage or internal error;\n"
+    "diff: 0 no change, 1 changes, 2 error (a bad manifest included).";
 
 }  // namespace
 
@@ -41,6 +45,8 @@ int run_cli(int argc, char** argv) {
   add_context_command(app, context, exit_code);
   add_schema_command(app, context, exit_code);
   add_fmt_command(app, context, exit_code);
+  add_plan_command(app, context, exit_code);
+  add_diff_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);
