@@ -170,7 +170,10 @@ class TemplateEvaluator {
   std::optional<bool> truth(const json& node) {
     if (node.is_boolean()) return node.get<bool>();
     if (!node.is_object() || node.size() != 1) return std::nullopt;
-    const auto& [function, args] = *node.items().begin();
+    // The key and value of the object's only member (through the object's own iterator: the
+    // items() proxy is a temporary).
+    const std::string& function = node.begin().key();
+    const json& args = node.begin().value();
     if (function == "Condition" && args.is_string()) return condition(args.get<std::string>());
     if (!args.is_array()) return std::nullopt;
     if (function == "Fn::Equals" && args.size() == 2) {
