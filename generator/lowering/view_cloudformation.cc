@@ -1,0 +1,147 @@
+#include "lowering/view_cloudformation.h"
+
+#include <algorithm>
+#include <string>
+
+namespace infragen {
+
+namespace {
+
+std::string nat_mode(int nat_gateways) {
+  if (nat_gateways == 0) return "none";
+  return nat_gateways == 1 ? "single" : "per-zone";
+}
+
+int zone_count(const nlohmann::json& network) {
+  return network["creates"].get<bool>() ? static_cast<int>(network["public_subnet_cidrs"].size())
+                                        : 0;
+}
+
+std::string cidr_at(const nlohmann::json& list, int index) {
+  return index < static_cast<int>(list.size()) ? list[index]["value"].get<std::string>() : "";
+}
+
+// Stack names: <app>-<environment>-<part>; parts are network, app, service-X, job-X.
+nlohmann::json stack_names(const std::string& app, const std::string& environment) {
+  const std::string prefix = app + "-" + environment + "-";
+  return {{"network_stack", prefix + "network"},
+          {"app_stack", prefix + "app"},
+          {"stack_prefix", prefix}};
+}
+
+bool is_workload(const std::string& label) {
+  return label.rfind("service_", 0) == 0 || label.rfind("job_", 0) == 0;
+}
+
+// The workload stack a security group rule belongs to ("" = the app stack): the workload at
+// the source end (ingress: peer; egress: group), else the workload at the other end.
+std::string rule_owner(const nlohmann::json& rule, bool ingress) {
+  const std::string group = rule["security_group"].get<std::string>();
+  const std::string peer = rule["peer"].get<std::string>();
+  const std::string& source = ingress ? peer : group;
+  const std::string& destination = ingress ? group : peer;
+  if (is_workload(source)) return source;
+  if (is_workload(destination)) return destination;
+  return "";
+}
+
+nlohmann::json rules_of(const nlohmann::json& rules, bool ingress, const std::string& owner) {
+  nlohmann::json owned = nlohmann::json::array();
+  for (const auto& rule : rules) {
+    if (rule_owner(rule, ingress) == owner) owned.push_back(rule);
+  }
+  return owned;
+}
+
+// Slots 1..count, each naming the one before it (conditions chain: slot k exists when k-1
+// does and the count is not k-1).
+nlohmann::json slots(int count) {
+  nlohmann::json list = nlohmann::json::array();
+  for (int index = 1; index <= count; ++index) {
+    list.push_back({{"index", index}, {"previous", index - 1}, {"first", index == 1}});
+  }
+  return list;
+}
+
+void attach_workload_rules(nlohmann::json& view, const std::string& list) {
+  for (auto& workload : view[list]) {
+    const std::string label = workload["label"].get<std::string>();
+    nlohmann::json ingress = rules_of(view["security"]["ingress"], true, label);
+    nlohmann::json egress = rules_of(view["security"]["egress"], false, label);
+    // A workload stack needs the VPC id only for a target group of its own.
+    const bool needs_vpc = workload.value("load_balanced", false) &&
+                           !workload.value("default_target", false);
+    workload["cloudformation"] = {
+        {"ingress", ingress}, {"egress", egress}, {"needs_vpc", needs_vpc}};
+  }
+}
+
+// Per database: the most read replicas (RDS) or instances (Aurora: writer, standby reader,
+// replicas) any environment has, as slots; each environment's database gets `instances`.
+void attach_database_slots(nlohmann::json& view) {
+  for (auto& database : view["databases"]) {
+    int replicas = 0;
+    int instances = 1;
+    for (auto& environment : view["environments"]) {
+      for (auto& values : environment["databases"]) {
+        if (values["name"] != database["name"]) continue;
+        int count = values["read_replicas"].get<int>();
+        int total = 1 + (values["multi_az"].get<bool>() ? 1 : 0) + count;
+        values["instances"] = total;
+        replicas = std::max(replicas, count);
+        instances = std::max(instances, total);
+      }
+    }
+    nlohmann::json extra = slots(instances);
+    extra.erase(extra.begin());
+    if (!extra.empty()) extra[0]["first"] = true;
+    database["replica_slots"] = slots(replicas);
+    database["instance_slots"] = extra;
+  }
+}
+
+}  // namespace
+
+nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view) {
+  int max_zones = 0;
+  int min_zones = 100;
+  for (const auto& environment : view["environments"]) {
+    int zones = zone_count(environment["network"]);
+    if (zones == 0) continue;
+    max_zones = std::max(max_zones, zones);
+    min_zones = std::min(min_zones, zones);
+  }
+  nlohmann::json zones = nlohmann::json::array();
+  for (int index = 1; index <= max_zones; ++index) {
+    zones.push_back({{"index", index},
+                     {"index0", index - 1},
+                     {"first", index == 1},
+                     {"conditional", index > min_zones},
+                     {"last", index == max_zones}});
+  }
+  for (auto& environment : view["environments"]) {
+    const nlohmann::json& network = environment["network"];
+    nlohmann::json zone_values = nlohmann::json::array();
+    for (int index = 0; index < max_zones; ++index) {
+      zone_values.push_back({{"index", index + 1},
+                             {"public_cidr", cidr_at(network["public_subnet_cidrs"], index)},
+                             {"private_cidr", cidr_at(network["private_subnet_cidrs"], index)}});
+    }
+    nlohmann::json values = stack_names(context.base().app, environment["name"]);
+    values["zones"] = zone_values;
+    values["nat_mode"] = nat_mode(network["nat_gateways"].get<int>());
+    values["creates_network"] = network["creates"];
+    environment["cloudformation"] = values;
+  }
+  attach_workload_rules(view, "services");
+  attach_workload_rules(view, "jobs");
+  attach_database_slots(view);
+  const bool creates = view["network"]["creates"].get<bool>();
+  return {{"zones", zones},
+          {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
+          {"app_egress", rules_of(view["security"]["egress"], false, "")},
+          {"network_stack", creates ? nlohmann::json::array({nlohmann::json::object()})
+                                    : nlohmann::json::array()}};
+}
+
+}  // namespace infragen
