@@ -3,9 +3,9 @@
 
   params TEMPLATE PARAMS_FILE [KEY=VALUE...]  the parameters of PARAMS_FILE (and the extra ones)
                                               that TEMPLATE declares, as create-stack reads them
-  moto-template TEMPLATE GAPS                 TEMPLATE for moto: an output whose value needs an
-                                              attribute of a resource of a gap type (moto crashes
-                                              on those) gets a placeholder value instead
+  moto-template TEMPLATE GAPS [ID=VALUE...]              TEMPLATE for moto: without the resources moto does
+                                              not create, and a placeholder ARN where a value needs
+                                              one of them (moto crashes on those references)
   compare TEMPLATE PARAMS LISTED GAPS         the resources TEMPLATE creates with PARAMS (its
                                               conditions evaluated) against LISTED (the output of
                                               list-stack-resources); a missing resource fails
@@ -90,8 +90,8 @@ def compare(template_path, params_path, listed_path, gaps_path):
             state = listed[logical]["ResourceStatus"]
             print(f"  {'ok ' if state == 'CREATE_COMPLETE' else 'BAD'}  {kind:50} {logical} {state}")
             status |= state != "CREATE_COMPLETE"
-        elif kind in gaps:
-            print(f"  gap  {kind:50} {logical}: {gaps[kind]}")
+        elif resource_gap(template["Resources"][logical], gaps):
+            print(f"  gap  {kind:50} {logical}: {resource_gap(template['Resources'][logical], gaps)}")
         else:
             print(f"  MISSING {kind:47} {logical}: not created and not a known emulator gap")
             status = 1
@@ -102,57 +102,92 @@ def compare(template_path, params_path, listed_path, gaps_path):
 
 
 def load_gaps(path):
-    gaps = {}
+    """Lines `TYPE`, `TYPE#Attribute` or `TYPE[Property=Value]`, a tab, the reason."""
+    gaps = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.strip() and not line.startswith("#"):
-                kind, _, reason = line.rstrip("\n").partition("\t")
-                gaps[kind] = reason
+                key, _, reason = line.rstrip("\n").partition("\t")
+                kind, _, attribute = key.partition("#")
+                condition = None
+                if "[" in kind:
+                    kind, _, rest = kind.partition("[")
+                    condition = tuple(rest.rstrip("]").split("=", 1))
+                gaps.append((kind, attribute, condition, reason))
     return gaps
 
 
-def names_used(node):
-    """Logical ids a value refers to (Ref, Fn::GetAtt, ${X} and ${X.Attr} of Fn::Sub)."""
-    found = set()
-    if isinstance(node, list):
-        for item in node:
-            found |= names_used(item)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key == "Ref" and isinstance(value, str):
-                found.add(value)
+def resource_gap(resource, gaps):
+    """The reason moto does not create `resource`, or None."""
+    for kind, attribute, condition, reason in gaps:
+        if attribute or resource["Type"] != kind:
+            continue
+        if condition and resource.get("Properties", {}).get(condition[0]) != condition[1]:
+            continue
+        return reason
+    return None
+
+
+class Placeholders:
+    """Replaces what needs a resource moto does not create (or an attribute it does not return)
+    with a placeholder ARN, so that moto can create the rest."""
+
+    def __init__(self, template, gaps, values):
+        self.values = values
+        self.missing = {k for k, r in template["Resources"].items() if resource_gap(r, gaps)}
+        self.attributes = {(k, a) for k, r in template["Resources"].items()
+                           for kind, a, _, _ in gaps if a and r["Type"] == kind}
+        self.replaced = set()
+
+    def needs_gap(self, name, attribute=None):
+        return name in self.missing or (name, attribute) in self.attributes
+
+    def walk(self, node, where):
+        if isinstance(node, list):
+            return [self.walk(item, where) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if len(node) == 1:
+            (key, value), = node.items()
+            used = None
+            if key == "Ref" and isinstance(value, str) and self.needs_gap(value):
+                used = value
             elif key == "Fn::GetAtt":
-                found.add(value[0] if isinstance(value, list) else value.split(".")[0])
+                name, _, attribute = (value if isinstance(value, str) else ".".join(value)).partition(".")
+                if self.needs_gap(name, attribute):
+                    used = name + "." + attribute
             elif key == "Fn::Sub":
                 text = value if isinstance(value, str) else value[0]
                 for part in text.split("${")[1:]:
-                    found.add(part.split("}")[0].split(".")[0])
-                if isinstance(value, list):
-                    found |= names_used(value[1])
-            else:
-                found |= names_used(value)
-    return found
+                    name, _, attribute = part.split("}")[0].partition(".")
+                    if self.needs_gap(name, attribute or None) or self.needs_gap(name, attribute):
+                        used = name
+            if used:
+                self.replaced.add(f"{where} uses {used}")
+                if used in self.values:
+                    return self.values[used]
+                return "arn:aws:moto-gap:us-east-1:123456789012:" + used.replace(".", "-")
+        return {key: self.walk(value, where) for key, value in node.items()}
 
 
-def moto_template(template_path, gaps_path):
+def moto_template(template_path, gaps_path, values):
     template = load(template_path)
     gaps = load_gaps(gaps_path)
-    gap_resources = {k for k, r in template["Resources"].items() if r["Type"] in gaps}
-    # "TYPE#Attribute" lines name attributes moto does not return for a type it models.
-    for logical, resource in template["Resources"].items():
-        for gap in gaps:
-            kind, _, attribute = gap.partition("#")
-            if attribute and resource["Type"] == kind:
-                gap_resources.add(logical + "." + attribute)
+    placeholders = Placeholders(template, gaps, dict(v.split("=", 1) for v in values))
+    for name in sorted(placeholders.missing):
+        del template["Resources"][name]
+    for name, resource in template["Resources"].items():
+        if "Properties" in resource:
+            resource["Properties"] = placeholders.walk(resource["Properties"], name)
+        depends = resource.get("DependsOn")
+        if isinstance(depends, str) and depends in placeholders.missing:
+            del resource["DependsOn"]
+        elif isinstance(depends, list):
+            resource["DependsOn"] = [d for d in depends if d not in placeholders.missing]
     for name, output in template.get("Outputs", {}).items():
-        text = json.dumps(output["Value"])
-        used = names_used(output["Value"]) & gap_resources
-        used |= {g for g in gap_resources if "." in g and (
-            json.dumps(g.split(".", 1)) in text or "${" + g + "}" in text)}
-        if used:
-            print(f"  gap  output {name}: placeholder value, {', '.join(sorted(used))} not modelled by moto",
-                  file=sys.stderr)
-            output["Value"] = "arn:aws:moto-gap:us-east-1:123456789012:" + name
+        output["Value"] = placeholders.walk(output["Value"], "output " + name)
+    for note in sorted(placeholders.replaced):
+        print(f"  gap  {note}: a placeholder ARN (not created or not returned by moto)", file=sys.stderr)
     json.dump(template, sys.stdout, indent=2)
     print()
     return 0
@@ -163,8 +198,8 @@ def main(argv):
         json.dump(select_parameters(load(argv[2]), argv[3], argv[4:]), sys.stdout, indent=2)
         print()
         return 0
-    if len(argv) == 4 and argv[1] == "moto-template":
-        return moto_template(argv[2], argv[3])
+    if len(argv) >= 4 and argv[1] == "moto-template":
+        return moto_template(argv[2], argv[3], argv[4:])
     if len(argv) == 6 and argv[1] == "compare":
         return compare(*argv[2:])
     sys.exit(__doc__)

@@ -33,11 +33,14 @@ cf() { aws --endpoint-url "http://127.0.0.1:$MOTO_PORT" "$@"; }
 
 # Values known only at deploy time: the image tag and the hosted zone id of the domain.
 extra=(ImageTag=test)
+placeholders=()
 domain=$(python3 -c 'import json,sys; print(next((p["ParameterValue"] for p in json.load(open(sys.argv[1])) if p["ParameterKey"]=="DomainName"), ""))' "$params")
 if [ -n "$domain" ]; then
   zone_id=$(cf route53 create-hosted-zone --name "${domain#*.}" --caller-reference conformance \
     --query HostedZone.Id --output text)
   extra+=("DomainZoneId=${zone_id##*/}")
+  # moto does not create the certificate from the template, but its load balancer wants one.
+  placeholders+=("Certificate=$(cf acm request-certificate --domain-name "$domain" --query CertificateArn --output text)")
 fi
 
 stacks=()
@@ -52,12 +55,15 @@ for stack in "${stacks[@]}"; do
   python3 "$here/cfn_stack_tool.py" params "$dir/$stack.json" "$params" "${extra[@]}" >"$WORK/$stack.params.json"
   echo "create-stack $name ($stack.json, params/$environment.json)"
   python3 "$here/cfn_stack_tool.py" moto-template "$dir/$stack.json" "$here/moto_cloudformation_gaps.tsv" \
-    >"$WORK/$stack.json"
+    "${placeholders[@]}" >"$WORK/$stack.json"
   if ! cf cloudformation create-stack --stack-name "$name" --template-body "file://$WORK/$stack.json" \
       --parameters "file://$WORK/$stack.params.json" --capabilities CAPABILITY_NAMED_IAM \
       --tags Key=app,Value="${prefix%-*}" Key=environment,Value="$environment" Key=managed-by,Value=infragen \
       >"$WORK/create.log" 2>&1; then
-    echo "FAIL $name: create-stack"; cat "$WORK/create.log"; status=1; break
+    echo "FAIL $name: create-stack"; cat "$WORK/create.log"
+    # A 500 answer is moto crashing: its traceback's last line says on what.
+    grep -E '^[A-Za-z_.]+(Error|Exception)' "$WORK/moto.log" | tail -n 1 | sed 's/^/  moto: /'
+    status=1; break
   fi
   created+=("$name")
   cf cloudformation wait stack-create-complete --stack-name "$name" 2>"$WORK/wait.log" || true
