@@ -131,6 +131,8 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
     values["zones"] = zone_values;
     values["nat_mode"] = nat_mode(network["nat_gateways"].get<int>());
     values["creates_network"] = network["creates"];
+    // Where environments differ (new VPC or existing), every parameter file sets both kinds.
+    values["mixed_network"] = view["network"]["mixed"];
     environment["cloudformation"] = values;
   }
   attach_workload_rules(view, "services");
