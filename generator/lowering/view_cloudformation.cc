@@ -1,6 +1,7 @@
 #include "lowering/view_cloudformation.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace infragen {
@@ -100,6 +101,22 @@ void attach_database_slots(nlohmann::json& view) {
   }
 }
 
+// Stack tags (CloudFormation copies them to every taggable resource, like Terraform's
+// default_tags): the manifest's tags, the environment's own, then app, environment, managed-by.
+nlohmann::json stack_tags(const nlohmann::json& view, const nlohmann::json& environment) {
+  std::map<std::string, std::string> tags;
+  for (const auto& tag : view["tags"]["common"]) tags[tag["key"]] = tag["value"];
+  for (const auto& tag : environment["tags"]) tags[tag["key"]] = tag["value"];
+  tags["app"] = view["app"];
+  tags["environment"] = environment["name"];
+  tags["managed-by"] = "infragen";
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [key, value] : tags) list.push_back({{"key", key}, {"value", value}});
+  if (!list.empty()) list.back()["last"] = true;
+  for (auto& tag : list) tag["last"] = tag.value("last", false);
+  return list;
+}
+
 }  // namespace
 
 nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view) {
@@ -131,6 +148,7 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
     values["zones"] = zone_values;
     values["nat_mode"] = nat_mode(network["nat_gateways"].get<int>());
     values["creates_network"] = network["creates"];
+    values["tags"] = stack_tags(view, environment);
     // Where environments differ (new VPC or existing), every parameter file sets both kinds.
     values["mixed_network"] = view["network"]["mixed"];
     environment["cloudformation"] = values;

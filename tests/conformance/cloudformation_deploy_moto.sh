@@ -44,7 +44,9 @@ if [ -n "$domain" ]; then
 fi
 
 stacks=()
-for template in network app; do [ -f "$dir/$template.json" ] && stacks+=("$template"); done
+# An environment that reuses an existing VPC has no network stack.
+if [ -f "$dir/network.json" ] && grep -q '"VpcCidr"' "$params"; then stacks+=(network); fi
+stacks+=(app)
 for template in "$dir"/service-*.json "$dir"/job-*.json; do
   [ -f "$template" ] && stacks+=("$(basename "$template" .json)")
 done
