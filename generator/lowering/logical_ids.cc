@@ -9,7 +9,7 @@ namespace infragen {
 namespace {
 
 constexpr std::array<std::string_view, 9> kIdentifierKeys = {
-    "resource", "label",      "peer", "security_group", "bucket_resource", "default_resource",
+    "resource",   "label",    "peer", "security_group", "bucket_resource", "default_resource",
     "repository", "settings", "name"};
 
 }  // namespace

@@ -70,8 +70,8 @@ void attach_workload_rules(nlohmann::json& view, const std::string& list) {
     nlohmann::json ingress = rules_of(view["security"]["ingress"], true, label);
     nlohmann::json egress = rules_of(view["security"]["egress"], false, label);
     // A workload stack needs the VPC id only for a target group of its own.
-    const bool needs_vpc = workload.value("load_balanced", false) &&
-                           !workload.value("default_target", false);
+    const bool needs_vpc =
+        workload.value("load_balanced", false) && !workload.value("default_target", false);
     workload["cloudformation"] = {
         {"ingress", ingress}, {"egress", egress}, {"needs_vpc", needs_vpc}};
   }
@@ -160,8 +160,8 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   return {{"zones", zones},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
           {"app_egress", rules_of(view["security"]["egress"], false, "")},
-          {"network_stack", creates ? nlohmann::json::array({nlohmann::json::object()})
-                                    : nlohmann::json::array()}};
+          {"network_stack",
+           creates ? nlohmann::json::array({nlohmann::json::object()}) : nlohmann::json::array()}};
 }
 
 }  // namespace infragen
