@@ -4,6 +4,8 @@
 #include <map>
 #include <string>
 
+#include "lowering/logical_ids.h"
+
 namespace infragen {
 
 namespace {
@@ -117,6 +119,45 @@ nlohmann::json stack_tags(const nlohmann::json& view, const nlohmann::json& envi
   return list;
 }
 
+// Literal env values that differ between environments: one parameter per variable any
+// environment sets (<Label>Env<Variable>), listed on the workload; each environment's workload
+// gets every one of them, "" where it does not set that variable (the container then lacks it).
+void attach_environment_overrides(nlohmann::json& view, const std::string& list,
+                                  const std::string& prefix) {
+  for (auto& workload : view[list]) {
+    std::map<std::string, std::string> parameters;  // variable -> parameter
+    const std::string label = prefix + logical_id(workload["name"].get<std::string>());
+    for (const auto& environment : view["environments"]) {
+      for (const auto& values : environment[list]) {
+        if (values["name"] != workload["name"]) continue;
+        for (const auto& variable : values["environment"]) {
+          const std::string name = variable["name"];
+          parameters[name] = label + "Env" + logical_id(name);
+        }
+      }
+    }
+    nlohmann::json overrides = nlohmann::json::array();
+    for (const auto& [name, parameter] : parameters) {
+      overrides.push_back({{"name", name}, {"parameter", parameter}});
+    }
+    workload["cloudformation"]["environment_overrides"] = overrides;
+    for (auto& environment : view["environments"]) {
+      for (auto& values : environment[list]) {
+        if (values["name"] != workload["name"]) continue;
+        nlohmann::json settings = nlohmann::json::array();
+        for (const auto& [name, parameter] : parameters) {
+          std::string value;
+          for (const auto& variable : values["environment"]) {
+            if (variable["name"] == name) value = variable["value"];
+          }
+          settings.push_back({{"parameter", parameter}, {"value", value}});
+        }
+        values["cloudformation_overrides"] = settings;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view) {
@@ -156,6 +197,8 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   attach_workload_rules(view, "services");
   attach_workload_rules(view, "jobs");
   attach_database_slots(view);
+  attach_environment_overrides(view, "services", "Service");
+  attach_environment_overrides(view, "jobs", "Job");
   const bool creates = view["network"]["creates"].get<bool>();
   return {{"zones", zones},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
