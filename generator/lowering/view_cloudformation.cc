@@ -200,7 +200,10 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   attach_environment_overrides(view, "services", "Service");
   attach_environment_overrides(view, "jobs", "Job");
   const bool creates = view["network"]["creates"].get<bool>();
+  const bool codepipeline = view["pipeline"].is_object() && view["pipeline"]["codepipeline"];
   return {{"zones", zones},
+          {"codepipeline", codepipeline ? nlohmann::json::array({nlohmann::json::object()})
+                                        : nlohmann::json::array()},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
           {"app_egress", rules_of(view["security"]["egress"], false, "")},
           {"network_stack",

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates the CloudFormation stacks of one environment of an example on a private moto_server
-# (network, app, then every service and job stack) with `aws cloudformation create-stack`,
+# (network, app, pipeline, then every service and job stack) with `aws cloudformation create-stack`,
 # checks that each reaches CREATE_COMPLETE with every resource its conditions ask for (the types
 # moto does not model are listed, with the reason, in moto_cloudformation_gaps.tsv and reported
 # as gaps), then deletes the stacks in reverse order.
@@ -47,6 +47,7 @@ stacks=()
 # An environment that reuses an existing VPC has no network stack.
 if [ -f "$dir/network.json" ] && grep -q '"VpcCidr"' "$params"; then stacks+=(network); fi
 stacks+=(app)
+[ -f "$dir/pipeline.json" ] && stacks+=(pipeline)
 for template in "$dir"/service-*.json "$dir"/job-*.json; do
   [ -f "$template" ] && stacks+=("$(basename "$template" .json)")
 done
