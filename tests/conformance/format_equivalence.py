@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Shows that the Terraform and the CloudFormation output of a target create the same resources.
 
-Usage: format_equivalence.py TERRAFORM_DIR CLOUDFORMATION_DIR MAPPING_TSV
+Usage: format_equivalence.py TERRAFORM_DIR CLOUDFORMATION_DIR MAPPING_TSV [PLANS_DIR]
 
 Every Terraform resource block is matched (fnmatch on "type.name", first row wins) against
 MAPPING_TSV, whose rows are
@@ -12,6 +12,10 @@ MAPPING_TSV, whose rows are
 each with a reason in a third column. It fails on a Terraform resource without a row, a type
 that one format has and the other lacks, and a different number of resources of a type where
 neither format makes that number depend on the environment (count/for_each, Condition).
+
+With PLANS_DIR (`<environment>.json`: `terraform show -json` of a plan of that environment), it
+also compares each environment exactly: the resources the plan creates, mapped, against the
+CloudFormation resources whose conditions hold with `params/<environment>.json`.
 """
 import fnmatch
 import glob
@@ -67,8 +71,56 @@ def load_mapping(path):
     return rows
 
 
+def mapped(rows, kind, name):
+    row = next((r for r in rows if r[0] != "-" and fnmatch.fnmatchcase(f"{kind}.{name}", r[0])), None)
+    return row[1] if row and row[1].startswith("AWS::") else None
+
+
+def compare_environment(rows, plan_path, cloudformation_dir, cloudformation_only):
+    """Exact counts per CloudFormation type in one environment; 0 when they match."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from cfn_stack_tool import Conditions  # pylint: disable=import-outside-toplevel
+    environment = os.path.basename(plan_path)[:-len(".json")]
+    with open(plan_path, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    terraform = defaultdict(int)
+    for change in plan.get("resource_changes", []):
+        if change["mode"] == "managed" and "create" in change["change"]["actions"]:
+            kind = mapped(rows, change["type"], change["name"])
+            if kind:
+                terraform[kind] += 1
+    with open(os.path.join(cloudformation_dir, "params", environment + ".json"), encoding="utf-8") as handle:
+        values = {p["ParameterKey"]: p["ParameterValue"] for p in json.load(handle)}
+    cloudformation = defaultdict(int)
+    for path in sorted(glob.glob(os.path.join(cloudformation_dir, "*.json"))):
+        with open(path, encoding="utf-8") as handle:
+            template = json.load(handle)
+        if not isinstance(template, dict) or "Resources" not in template:
+            continue
+        declared = template.get("Parameters", {})
+        if os.path.basename(path) == "network.json" and "VpcCidr" not in values:
+            continue  # this environment reuses an existing VPC: no network stack
+        parameters = [{"ParameterKey": k, "ParameterValue": values.get(k, "")} for k in declared
+                      if k in values]
+        conditions = Conditions(template, parameters)
+        for resource in template["Resources"].values():
+            if "Condition" not in resource or conditions.named(resource["Condition"]):
+                cloudformation[resource["Type"]] += 1
+    status = 0
+    for kind in sorted((set(terraform) | set(cloudformation)) - cloudformation_only):
+        if terraform.get(kind, 0) == cloudformation.get(kind, 0):
+            continue
+        print(f"FAIL {environment}: {kind}: Terraform plan creates {terraform.get(kind, 0)}, "
+              f"CloudFormation {cloudformation.get(kind, 0)}")
+        status = 1
+    if status == 0:
+        print(f"ok   {environment}: {sum(terraform.values())} resources in both formats "
+              f"({len(terraform)} types), counted per type")
+    return status
+
+
 def main(argv):
-    if len(argv) != 4:
+    if len(argv) not in (4, 5):
         sys.exit(__doc__)
     rows = load_mapping(argv[3])
     cloudformation_only = {target: reason for pattern, target, reason in rows if pattern == "-"}
@@ -109,6 +161,9 @@ def main(argv):
             print(f"ok   {kind}: {count}")
     for note in notes:
         print(note)
+    if len(argv) == 5:
+        for plan in sorted(glob.glob(os.path.join(argv[4], "*.json"))):
+            status |= compare_environment(rows, plan, argv[2], set(cloudformation_only))
     return status
 
 
