@@ -120,6 +120,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["files"] = optional_files(view);
   view["backend_files"] = backend_files(view["environments"]);
   view["cloudformation"] = lower_cloudformation(context, view);
+  attach_cloudformation_names(view);
   add_logical_ids(view);
   if (diagnostics.has_errors()) return nullptr;
   return view;

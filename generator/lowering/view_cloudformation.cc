@@ -1,8 +1,11 @@
 #include "lowering/view_cloudformation.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "lowering/logical_ids.h"
 
@@ -158,6 +161,87 @@ void attach_environment_overrides(nlohmann::json& view, const std::string& list,
   }
 }
 
+using NameFilter = std::function<std::optional<std::string>(const std::string& key)>;
+
+// Per environment [{name, entries: [{key_id, value}]}] of the names `filter` keeps, keyed by
+// what it returns.
+nlohmann::json names_by_environment(const nlohmann::json& view, const NameFilter& filter) {
+  nlohmann::json environments = nlohmann::json::array();
+  for (const auto& environment : view["environments"]) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& name : environment["names"]) {
+      if (auto key = filter(name["key"].get<std::string>())) {
+        entries.push_back({{"key_id", logical_id(*key)}, {"value", name["value"]}});
+      }
+    }
+    environments.push_back({{"name", environment["name"]}, {"entries", entries}});
+  }
+  return environments;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The physical names each stack needs, as small mappings: CloudFormation allows 200 keys per
+// level of a mapping, so no stack carries the names of every workload. A workload stack gets
+// its own names (and the CodeDeploy names); the network and app stacks the names no workload
+// owns (and the catch-all target group); the app stack every security group's name, and the
+// pipeline stack each workload's family, roles, service and deployment group, in one mapping
+// per kind keyed by the workload.
+void attach_names(nlohmann::json& view) {
+  std::vector<std::string> labels;
+  for (const char* list : {"services", "jobs"}) {
+    for (const auto& workload : view[list]) labels.push_back(workload["label"]);
+  }
+  auto owner_of = [&](const std::string& key) {
+    std::string owner;
+    for (const auto& label : labels) {
+      if (starts_with(key, label + "_") && label.size() > owner.size()) owner = label;
+    }
+    return owner;
+  };
+  std::string default_target_group;
+  for (const auto& service : view["services"]) {
+    if (service.value("default_target", false)) {
+      default_target_group = service["label"].get<std::string>() + "_target_group";
+    }
+  }
+  nlohmann::json names = nlohmann::json::object();
+  names["shared"] = names_by_environment(view, [&](const std::string& key) {
+    return owner_of(key).empty() || key == default_target_group ? std::optional(key) : std::nullopt;
+  });
+  names["security_group"] = names_by_environment(view, [&](const std::string& key) {
+    const std::string suffix = "_security_group";
+    return ends_with(key, suffix) ? std::optional(key.substr(0, key.size() - suffix.size()))
+                                  : std::nullopt;
+  });
+  for (const char* kind :
+       {"family", "execution_role", "task_role", "service", "deployment_group"}) {
+    const std::string suffix = std::string("_") + kind;
+    names[kind] = names_by_environment(view, [&](const std::string& key) {
+      const std::string owner = owner_of(key);
+      return !owner.empty() && key == owner + suffix ? std::optional(owner) : std::nullopt;
+    });
+  }
+  view["cloudformation"]["names"] = names;
+  for (const char* list : {"services", "jobs"}) {
+    for (auto& workload : view[list]) {
+      const std::string label = workload["label"];
+      workload["cloudformation"]["names"] = names_by_environment(view, [&](const std::string& key) {
+        return owner_of(key) == label || key == "deploy_application" || key == "deploy_role"
+                   ? std::optional(key)
+                   : std::nullopt;
+      });
+    }
+  }
+}
+
 }  // namespace
 
 nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view) {
@@ -209,5 +293,7 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
           {"network_stack",
            creates ? nlohmann::json::array({nlohmann::json::object()}) : nlohmann::json::array()}};
 }
+
+void attach_cloudformation_names(nlohmann::json& view) { attach_names(view); }
 
 }  // namespace infragen

@@ -13,4 +13,9 @@ namespace infragen {
 // its stack names, NAT mode and subnet CIDRs per zone slot ("" where it has fewer zones).
 nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view);
 
+// Adds `cloudformation.names` (per stack kind, per environment, the physical names as mapping
+// entries; see view_cloudformation.cc) and each workload's `cloudformation.names`. Call after
+// view["cloudformation"] is set.
+void attach_cloudformation_names(nlohmann::json& view);
+
 }  // namespace infragen
