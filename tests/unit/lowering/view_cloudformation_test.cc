@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "lowering_fixture.h"
 
 namespace infragen {
@@ -61,6 +63,28 @@ TEST(CloudFormationView, MixedNetworksAndAuroraInstanceSlots) {
   ASSERT_EQ(slots.size(), 1u);
   EXPECT_EQ(slots[0]["index"], 2);
   EXPECT_TRUE(slots[0]["first"].get<bool>());
+}
+
+TEST(CloudFormationView, EachStackCarriesOnlyTheNamesItUses) {
+  auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& names = lowered.view["cloudformation"]["names"];
+  auto keys = [](const nlohmann::json& environments) {
+    std::vector<std::string> found;
+    for (const auto& entry : environments[0]["entries"]) found.push_back(entry["key_id"]);
+    return found;
+  };
+  const auto shared = keys(names["shared"]);
+  // No workload's own names, but the catch-all service's target group (the listener needs it).
+  EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteService"), 0);
+  EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteTargetGroup"), 1);
+  EXPECT_EQ(std::count(shared.begin(), shared.end(), "Vpc"), 1);
+  EXPECT_EQ(keys(names["security_group"]).size(), 6u);  // keyed by group: LoadBalancer, ...
+  EXPECT_EQ(keys(names["service"]),
+            (std::vector<std::string>{"ServiceResult", "ServiceVote", "ServiceWorker"}));
+  const auto worker =
+      keys(item_named(lowered.view["services"], "worker")["cloudformation"]["names"]);
+  for (const auto& key : worker) EXPECT_EQ(key.rfind("ServiceWorker", 0), 0u) << key;
 }
 
 }  // namespace
