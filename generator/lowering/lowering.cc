@@ -2,8 +2,10 @@
 
 #include "lowering/consistency.h"
 #include "lowering/features.h"
+#include "lowering/logical_ids.h"
 #include "lowering/lowering_context.h"
 #include "lowering/service_wiring.h"
+#include "lowering/view_cloudformation.h"
 #include "lowering/view_data.h"
 #include "lowering/view_environments.h"
 #include "lowering/view_files.h"
@@ -117,6 +119,9 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["environments"] = lower_environments(context);
   view["files"] = optional_files(view);
   view["backend_files"] = backend_files(view["environments"]);
+  view["cloudformation"] = lower_cloudformation(context, view);
+  attach_cloudformation_names(view);
+  add_logical_ids(view);
   if (diagnostics.has_errors()) return nullptr;
   return view;
 }

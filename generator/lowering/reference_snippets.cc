@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "lowering/logical_ids.h"
+
 namespace infragen {
 
 namespace {
@@ -60,8 +62,11 @@ ReferenceSnippets::ReferenceSnippets(std::string target, const nlohmann::json& r
 }
 
 std::optional<std::string> ReferenceSnippets::render(
-    const std::string& format, const std::string& kind, const nlohmann::json& context,
+    const std::string& format, const std::string& kind, const nlohmann::json& given_context,
     const std::string& what, const SourceLocation& where, Diagnostics& diagnostics) const {
+  // Snippets may also use `resource_id`: the identifier as a CloudFormation logical id.
+  nlohmann::json context = given_context;
+  add_logical_ids(context);
   auto snippets = references_.find(format);
   auto snippet = snippets == references_.end() ? snippets : snippets->find(kind);
   if (snippets == references_.end() || snippet == snippets->end() || !snippet->is_string()) {

@@ -32,6 +32,7 @@ class ReferenceChecker {
       : resources_(keys_of(root, "Resources")),
         parameters_(keys_of(root, "Parameters")),
         conditions_(keys_of(root, "Conditions")),
+        mappings_(keys_of(root, "Mappings")),
         problems_(problems) {}
 
   void check_template(const YAML::Node& root) {
@@ -40,6 +41,7 @@ class ReferenceChecker {
       if ((section == "Resources" || section == "Outputs") && entry.second.IsMap()) {
         for (const auto& item : entry.second) check_attributes(item.second, section == "Resources");
       }
+      in_conditions_ = section == "Conditions";
       walk(entry.second);
     }
   }
@@ -86,6 +88,12 @@ class ReferenceChecker {
     } else if (function == "Fn::If" && argument.IsSequence() && argument.size() >= 1 &&
                argument[0].IsScalar()) {
       expect(argument[0], conditions_, "Fn::If names unknown condition");
+    } else if (function == "Condition" && in_conditions_ && argument.IsScalar()) {
+      // {Condition: Name} inside Fn::And/Or/Not of another condition.
+      expect(argument, conditions_, "Condition names unknown condition");
+    } else if (function == "Fn::FindInMap" && argument.IsSequence() && argument.size() == 3 &&
+               argument[0].IsScalar()) {
+      expect(argument[0], mappings_, "Fn::FindInMap names unknown mapping");
     }
   }
 
@@ -159,6 +167,8 @@ class ReferenceChecker {
   std::set<std::string> resources_;
   std::set<std::string> parameters_;
   std::set<std::string> conditions_;
+  std::set<std::string> mappings_;
+  bool in_conditions_ = false;
   std::vector<YamlProblem>& problems_;
 };
 

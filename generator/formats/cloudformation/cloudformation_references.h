@@ -9,8 +9,10 @@
 
 namespace infragen {
 
-// Finds Ref, Fn::GetAtt, Fn::Sub ${...}, DependsOn, Condition and Fn::If names that match no
-// resource, parameter, pseudo parameter (AWS::Region, ...) or condition of `template_root`.
+// Finds Ref, Fn::GetAtt, Fn::Sub ${...}, DependsOn, Condition (of a resource or output, and
+// {Condition: X} inside another condition), Fn::If and Fn::FindInMap names that match no
+// resource, parameter, pseudo parameter (AWS::Region, ...), condition or mapping of
+// `template_root`.
 // `template_root` must be a mapping whose Resources is a mapping.
 void find_dangling_references(const YAML::Node& template_root, std::vector<YamlProblem>& problems);
 

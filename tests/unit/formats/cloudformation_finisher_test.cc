@@ -156,6 +156,36 @@ Resources:
             "7 errors generated.\n");
 }
 
+TEST(CloudFormationFinisher, ConditionsAndMappingsMustExist) {
+  const std::string yaml = R"(Parameters:
+  Env: {Type: String}
+Mappings:
+  Names: {dev: {Bucket: b}}
+Conditions:
+  IsDev: {"Fn::Equals": [{Ref: Env}, dev]}
+  Both: {"Fn::And": [{Condition: IsDev}, {Condition: IsProd}]}
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: {"Fn::FindInMap": [Name, {Ref: Env}, Bucket]}
+      Other: {"Fn::FindInMap": [Names, {Ref: Env}, Bucket]}
+      Statement: {Condition: {Bool: {"aws:SecureTransport": "false"}}}
+)";
+  Diagnostics diagnostics;
+  EXPECT_FALSE(finish_file(rendered("cloudformation", yaml, lines(14)), diagnostics));
+  EXPECT_EQ(printed(diagnostics),
+            "tpl/t.mustache:7:54: error: Condition names unknown condition 'IsProd'\n"
+            "  Both: {\"Fn::And\": [{Condition: IsDev}, {Condition: IsProd}]}\n"
+            "                                                     ^\n"
+            "  hint: in generated file out/file, line 7 (shown above)\n"
+            "tpl/t.mustache:12:38: error: Fn::FindInMap names unknown mapping 'Name'\n"
+            "      BucketName: {\"Fn::FindInMap\": [Name, {Ref: Env}, Bucket]}\n"
+            "                                     ^\n"
+            "  hint: in generated file out/file, line 12 (shown above); did you mean 'Names'?\n"
+            "2 errors generated.\n");
+}
+
 TEST(CloudFormationFinisher, ShortFormTagsAreRefused) {
   Diagnostics diagnostics;
   EXPECT_FALSE(finish_file(rendered("cloudformation",

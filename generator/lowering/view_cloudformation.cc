@@ -1,0 +1,299 @@
+#include "lowering/view_cloudformation.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lowering/logical_ids.h"
+
+namespace infragen {
+
+namespace {
+
+std::string nat_mode(int nat_gateways) {
+  if (nat_gateways == 0) return "none";
+  return nat_gateways == 1 ? "single" : "per-zone";
+}
+
+int zone_count(const nlohmann::json& network) {
+  return network["creates"].get<bool>() ? static_cast<int>(network["public_subnet_cidrs"].size())
+                                        : 0;
+}
+
+std::string cidr_at(const nlohmann::json& list, int index) {
+  return index < static_cast<int>(list.size()) ? list[index]["value"].get<std::string>() : "";
+}
+
+// Stack names: <app>-<environment>-<part>; parts are network, app, service-X, job-X.
+nlohmann::json stack_names(const std::string& app, const std::string& environment) {
+  const std::string prefix = app + "-" + environment + "-";
+  return {{"network_stack", prefix + "network"},
+          {"app_stack", prefix + "app"},
+          {"stack_prefix", prefix}};
+}
+
+bool is_workload(const std::string& label) {
+  return label.rfind("service_", 0) == 0 || label.rfind("job_", 0) == 0;
+}
+
+// The workload stack a security group rule belongs to ("" = the app stack): the workload at
+// the source end (ingress: peer; egress: group), else the workload at the other end.
+std::string rule_owner(const nlohmann::json& rule, bool ingress) {
+  const std::string group = rule["security_group"].get<std::string>();
+  const std::string peer = rule["peer"].get<std::string>();
+  const std::string& source = ingress ? peer : group;
+  const std::string& destination = ingress ? group : peer;
+  if (is_workload(source)) return source;
+  if (is_workload(destination)) return destination;
+  return "";
+}
+
+nlohmann::json rules_of(const nlohmann::json& rules, bool ingress, const std::string& owner) {
+  nlohmann::json owned = nlohmann::json::array();
+  for (const auto& rule : rules) {
+    if (rule_owner(rule, ingress) == owner) owned.push_back(rule);
+  }
+  return owned;
+}
+
+// Slots 1..count, each naming the one before it (conditions chain: slot k exists when k-1
+// does and the count is not k-1).
+nlohmann::json slots(int count) {
+  nlohmann::json list = nlohmann::json::array();
+  for (int index = 1; index <= count; ++index) {
+    list.push_back({{"index", index}, {"previous", index - 1}, {"first", index == 1}});
+  }
+  return list;
+}
+
+void attach_workload_rules(nlohmann::json& view, const std::string& list) {
+  for (auto& workload : view[list]) {
+    const std::string label = workload["label"].get<std::string>();
+    nlohmann::json ingress = rules_of(view["security"]["ingress"], true, label);
+    nlohmann::json egress = rules_of(view["security"]["egress"], false, label);
+    // A workload stack needs the VPC id only for a target group of its own.
+    const bool needs_vpc =
+        workload.value("load_balanced", false) && !workload.value("default_target", false);
+    workload["cloudformation"] = {
+        {"ingress", ingress}, {"egress", egress}, {"needs_vpc", needs_vpc}};
+  }
+}
+
+// Per database: the most read replicas (RDS) or instances (Aurora: writer, standby reader,
+// replicas) any environment has, as slots; each environment's database gets `instances`.
+void attach_database_slots(nlohmann::json& view) {
+  for (auto& database : view["databases"]) {
+    int replicas = 0;
+    int instances = 1;
+    for (auto& environment : view["environments"]) {
+      for (auto& values : environment["databases"]) {
+        if (values["name"] != database["name"]) continue;
+        int count = values["read_replicas"].get<int>();
+        int total = 1 + (values["multi_az"].get<bool>() ? 1 : 0) + count;
+        values["instances"] = total;
+        replicas = std::max(replicas, count);
+        instances = std::max(instances, total);
+      }
+    }
+    nlohmann::json extra = slots(instances);
+    extra.erase(extra.begin());
+    if (!extra.empty()) extra[0]["first"] = true;
+    database["replica_slots"] = slots(replicas);
+    database["instance_slots"] = extra;
+  }
+}
+
+// Stack tags (CloudFormation copies them to every taggable resource, like Terraform's
+// default_tags): the manifest's tags, the environment's own, then app, environment, managed-by.
+nlohmann::json stack_tags(const nlohmann::json& view, const nlohmann::json& environment) {
+  std::map<std::string, std::string> tags;
+  for (const auto& tag : view["tags"]["common"]) tags[tag["key"]] = tag["value"];
+  for (const auto& tag : environment["tags"]) tags[tag["key"]] = tag["value"];
+  tags["app"] = view["app"];
+  tags["environment"] = environment["name"];
+  tags["managed-by"] = "infragen";
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [key, value] : tags) list.push_back({{"key", key}, {"value", value}});
+  if (!list.empty()) list.back()["last"] = true;
+  for (auto& tag : list) tag["last"] = tag.value("last", false);
+  return list;
+}
+
+// Literal env values that differ between environments: one parameter per variable any
+// environment sets (<Label>Env<Variable>), listed on the workload; each environment's workload
+// gets every one of them, "" where it does not set that variable (the container then lacks it).
+void attach_environment_overrides(nlohmann::json& view, const std::string& list,
+                                  const std::string& prefix) {
+  for (auto& workload : view[list]) {
+    std::map<std::string, std::string> parameters;  // variable -> parameter
+    const std::string label = prefix + logical_id(workload["name"].get<std::string>());
+    for (const auto& environment : view["environments"]) {
+      for (const auto& values : environment[list]) {
+        if (values["name"] != workload["name"]) continue;
+        for (const auto& variable : values["environment"]) {
+          const std::string name = variable["name"];
+          parameters[name] = label + "Env" + logical_id(name);
+        }
+      }
+    }
+    nlohmann::json overrides = nlohmann::json::array();
+    for (const auto& [name, parameter] : parameters) {
+      overrides.push_back({{"name", name}, {"parameter", parameter}});
+    }
+    workload["cloudformation"]["environment_overrides"] = overrides;
+    for (auto& environment : view["environments"]) {
+      for (auto& values : environment[list]) {
+        if (values["name"] != workload["name"]) continue;
+        nlohmann::json settings = nlohmann::json::array();
+        for (const auto& [name, parameter] : parameters) {
+          std::string value;
+          for (const auto& variable : values["environment"]) {
+            if (variable["name"] == name) value = variable["value"];
+          }
+          settings.push_back({{"parameter", parameter}, {"value", value}});
+        }
+        values["cloudformation_overrides"] = settings;
+      }
+    }
+  }
+}
+
+using NameFilter = std::function<std::optional<std::string>(const std::string& key)>;
+
+// Per environment [{name, entries: [{key_id, value}]}] of the names `filter` keeps, keyed by
+// what it returns.
+nlohmann::json names_by_environment(const nlohmann::json& view, const NameFilter& filter) {
+  nlohmann::json environments = nlohmann::json::array();
+  for (const auto& environment : view["environments"]) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& name : environment["names"]) {
+      if (auto key = filter(name["key"].get<std::string>())) {
+        entries.push_back({{"key_id", logical_id(*key)}, {"value", name["value"]}});
+      }
+    }
+    environments.push_back({{"name", environment["name"]}, {"entries", entries}});
+  }
+  return environments;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The physical names each stack needs, as small mappings: CloudFormation allows 200 keys per
+// level of a mapping, so no stack carries the names of every workload. A workload stack gets
+// its own names (and the CodeDeploy names); the network and app stacks the names no workload
+// owns (and the catch-all target group); the app stack every security group's name, and the
+// pipeline stack each workload's family, roles, service and deployment group, in one mapping
+// per kind keyed by the workload.
+void attach_names(nlohmann::json& view) {
+  std::vector<std::string> labels;
+  for (const char* list : {"services", "jobs"}) {
+    for (const auto& workload : view[list]) labels.push_back(workload["label"]);
+  }
+  auto owner_of = [&](const std::string& key) {
+    std::string owner;
+    for (const auto& label : labels) {
+      if (starts_with(key, label + "_") && label.size() > owner.size()) owner = label;
+    }
+    return owner;
+  };
+  std::string default_target_group;
+  for (const auto& service : view["services"]) {
+    if (service.value("default_target", false)) {
+      default_target_group = service["label"].get<std::string>() + "_target_group";
+    }
+  }
+  nlohmann::json names = nlohmann::json::object();
+  names["shared"] = names_by_environment(view, [&](const std::string& key) {
+    return owner_of(key).empty() || key == default_target_group ? std::optional(key) : std::nullopt;
+  });
+  names["security_group"] = names_by_environment(view, [&](const std::string& key) {
+    const std::string suffix = "_security_group";
+    return ends_with(key, suffix) ? std::optional(key.substr(0, key.size() - suffix.size()))
+                                  : std::nullopt;
+  });
+  for (const char* kind :
+       {"family", "execution_role", "task_role", "service", "deployment_group"}) {
+    const std::string suffix = std::string("_") + kind;
+    names[kind] = names_by_environment(view, [&](const std::string& key) {
+      const std::string owner = owner_of(key);
+      return !owner.empty() && key == owner + suffix ? std::optional(owner) : std::nullopt;
+    });
+  }
+  view["cloudformation"]["names"] = names;
+  for (const char* list : {"services", "jobs"}) {
+    for (auto& workload : view[list]) {
+      const std::string label = workload["label"];
+      workload["cloudformation"]["names"] = names_by_environment(view, [&](const std::string& key) {
+        return owner_of(key) == label || key == "deploy_application" || key == "deploy_role"
+                   ? std::optional(key)
+                   : std::nullopt;
+      });
+    }
+  }
+}
+
+}  // namespace
+
+nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view) {
+  int max_zones = 0;
+  int min_zones = 100;
+  for (const auto& environment : view["environments"]) {
+    int zones = zone_count(environment["network"]);
+    if (zones == 0) continue;
+    max_zones = std::max(max_zones, zones);
+    min_zones = std::min(min_zones, zones);
+  }
+  nlohmann::json zones = nlohmann::json::array();
+  for (int index = 1; index <= max_zones; ++index) {
+    zones.push_back({{"index", index},
+                     {"index0", index - 1},
+                     {"first", index == 1},
+                     {"conditional", index > min_zones},
+                     {"last", index == max_zones}});
+  }
+  for (auto& environment : view["environments"]) {
+    const nlohmann::json& network = environment["network"];
+    nlohmann::json zone_values = nlohmann::json::array();
+    for (int index = 0; index < max_zones; ++index) {
+      zone_values.push_back({{"index", index + 1},
+                             {"public_cidr", cidr_at(network["public_subnet_cidrs"], index)},
+                             {"private_cidr", cidr_at(network["private_subnet_cidrs"], index)}});
+    }
+    nlohmann::json values = stack_names(context.base().app, environment["name"]);
+    values["zones"] = zone_values;
+    values["nat_mode"] = nat_mode(network["nat_gateways"].get<int>());
+    values["creates_network"] = network["creates"];
+    values["tags"] = stack_tags(view, environment);
+    // Where environments differ (new VPC or existing), every parameter file sets both kinds.
+    values["mixed_network"] = view["network"]["mixed"];
+    environment["cloudformation"] = values;
+  }
+  attach_workload_rules(view, "services");
+  attach_workload_rules(view, "jobs");
+  attach_database_slots(view);
+  attach_environment_overrides(view, "services", "Service");
+  attach_environment_overrides(view, "jobs", "Job");
+  const bool creates = view["network"]["creates"].get<bool>();
+  const bool codepipeline = view["pipeline"].is_object() && view["pipeline"]["codepipeline"];
+  return {{"zones", zones},
+          {"codepipeline", codepipeline ? nlohmann::json::array({nlohmann::json::object()})
+                                        : nlohmann::json::array()},
+          {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
+          {"app_egress", rules_of(view["security"]["egress"], false, "")},
+          {"network_stack",
+           creates ? nlohmann::json::array({nlohmann::json::object()}) : nlohmann::json::array()}};
+}
+
+void attach_cloudformation_names(nlohmann::json& view) { attach_names(view); }
+
+}  // namespace infragen

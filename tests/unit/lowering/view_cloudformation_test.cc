@@ -1,0 +1,91 @@
+#include <algorithm>
+
+#include "lowering_fixture.h"
+
+namespace infragen {
+namespace {
+
+using testing::item_named;
+using testing::lower_yaml;
+using testing::source_file;
+
+TEST(CloudFormationView, EachSecurityRuleBelongsToOneStack) {
+  auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  // Only the internet -> load balancer rule stays in the app stack.
+  ASSERT_EQ(view["cloudformation"]["app_ingress"].size(), 1u);
+  EXPECT_EQ(view["cloudformation"]["app_ingress"][0]["label"], "load_balancer_from_internet_80");
+  EXPECT_TRUE(view["cloudformation"]["app_egress"].empty());
+  size_t ingress = 1;
+  size_t egress = 0;
+  for (const auto& service : view["services"]) {
+    ingress += service["cloudformation"]["ingress"].size();
+    egress += service["cloudformation"]["egress"].size();
+  }
+  EXPECT_EQ(ingress, view["security"]["ingress"].size());
+  EXPECT_EQ(egress, view["security"]["egress"].size());
+  // The worker's rules: to the database and the cache (both ends), and HTTPS out.
+  const auto& worker = item_named(view["services"], "worker");
+  EXPECT_EQ(worker["cloudformation"]["ingress"].size(), 2u);
+  EXPECT_EQ(worker["cloudformation"]["egress"].size(), 3u);
+  EXPECT_FALSE(worker["cloudformation"]["needs_vpc"].get<bool>());
+}
+
+TEST(CloudFormationView, SlotsCoverTheLargestEnvironment) {
+  auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  ASSERT_EQ(view["cloudformation"]["zones"].size(), 2u);
+  EXPECT_FALSE(view["cloudformation"]["zones"][1]["conditional"].get<bool>());
+  // prod has one read replica; dev none.
+  const auto& database = view["databases"][0];
+  ASSERT_EQ(database["replica_slots"].size(), 1u);
+  EXPECT_TRUE(database["replica_slots"][0]["first"].get<bool>());
+  const auto& prod = item_named(view["environments"], "prod");
+  EXPECT_EQ(prod["cloudformation"]["nat_mode"], "single");
+  EXPECT_EQ(prod["cloudformation"]["app_stack"], "voting-prod-app");
+  EXPECT_EQ(prod["databases"][0]["instances"], 3);  // writer, standby, replica
+  EXPECT_EQ(prod["cloudformation"]["zones"][1]["private_cidr"], "10.20.144.0/20");
+}
+
+TEST(CloudFormationView, MixedNetworksAndAuroraInstanceSlots) {
+  auto lowered = lower_yaml(source_file("examples/todo/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  const auto& dev = item_named(view["environments"], "dev");
+  const auto& prod = item_named(view["environments"], "prod");
+  EXPECT_TRUE(dev["cloudformation"]["creates_network"].get<bool>());
+  EXPECT_FALSE(prod["cloudformation"]["creates_network"].get<bool>());
+  EXPECT_TRUE(prod["cloudformation"]["mixed_network"].get<bool>());
+  // Aurora: writer, plus a reader in prod (multi_zone) -> one optional instance slot (2).
+  const auto& slots = view["databases"][0]["instance_slots"];
+  ASSERT_EQ(slots.size(), 1u);
+  EXPECT_EQ(slots[0]["index"], 2);
+  EXPECT_TRUE(slots[0]["first"].get<bool>());
+}
+
+TEST(CloudFormationView, EachStackCarriesOnlyTheNamesItUses) {
+  auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& names = lowered.view["cloudformation"]["names"];
+  auto keys = [](const nlohmann::json& environments) {
+    std::vector<std::string> found;
+    for (const auto& entry : environments[0]["entries"]) found.push_back(entry["key_id"]);
+    return found;
+  };
+  const auto shared = keys(names["shared"]);
+  // No workload's own names, but the catch-all service's target group (the listener needs it).
+  EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteService"), 0);
+  EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteTargetGroup"), 1);
+  EXPECT_EQ(std::count(shared.begin(), shared.end(), "Vpc"), 1);
+  EXPECT_EQ(keys(names["security_group"]).size(), 6u);  // keyed by group: LoadBalancer, ...
+  EXPECT_EQ(keys(names["service"]),
+            (std::vector<std::string>{"ServiceResult", "ServiceVote", "ServiceWorker"}));
+  const auto worker =
+      keys(item_named(lowered.view["services"], "worker")["cloudformation"]["names"]);
+  for (const auto& key : worker) EXPECT_EQ(key.rfind("ServiceWorker", 0), 0u) << key;
+}
+
+}  // namespace
+}  // namespace infragen
