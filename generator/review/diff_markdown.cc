@@ -1,5 +1,6 @@
 // Markdown for a pull-request comment: what a reviewer must see first comes first.
 #include "review/diff_printers.h"
+#include "review/joined.h"
 
 #include <fmt/format.h>
 
@@ -34,12 +35,6 @@ std::string mark(const ResourceChange& change) {
   if (change.kind == ChangeKind::added) return "+ add";
   if (change.kind == ChangeKind::removed) return "- remove";
   return "~ update";
-}
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out;
 }
 
 // Danger reasons, then attribute changes (at most 8: the JSON has all of them).

@@ -1,4 +1,5 @@
 #include "review/diff_printers.h"
+#include "review/joined.h"
 
 #include <fmt/format.h>
 
@@ -11,12 +12,6 @@ std::string mark(const ResourceChange& change) {
   if (change.kind == ChangeKind::added) return "+";
   if (change.kind == ChangeKind::removed) return "-";
   return "~";
-}
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
-  return out;
 }
 
 std::string attribute_line(const AttributeChange& attribute) {

@@ -1,4 +1,5 @@
 #include "review/plan.h"
+#include "review/joined.h"
 
 #include <set>
 
@@ -8,12 +9,6 @@
 
 namespace infragen::review {
 namespace {
-
-std::string joined(const std::vector<std::string>& names, const char* separator = ", ") {
-  std::string out;
-  for (const auto& name : names) out += (out.empty() ? "" : separator) + name;
-  return out;
-}
 
 // type -> environment -> instance count
 std::map<std::string, std::map<std::string, int>> counts_by_type(const PartResources& part) {

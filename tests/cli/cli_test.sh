@@ -7,16 +7,7 @@ source_dir=$(cd "$2" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/infragen-cli.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$source_dir"
-failures=0
-pass() { echo "ok   $1"; }
-fail() { echo "FAIL $1"; failures=$((failures + 1)); }
-expect_code() {  # NAME EXPECTED_CODE COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass "$name (exit $got)"; else
-    fail "$name: exit $got, expected $want"; sed 's/^/    /' "$work/stderr" | head -20; fi
-}
+source "$source_dir/tests/cli/harness.sh"
 manifest=examples/voting/app.yaml
 
 # Exit codes.

@@ -9,16 +9,7 @@ source_dir=$(cd "$2" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/infragen-review.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$source_dir"
-failures=0
-pass() { echo "ok   $1"; }
-fail() { echo "FAIL $1"; failures=$((failures + 1)); }
-expect_code() {  # NAME EXPECTED_CODE COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  local got=$?
-  if [ "$got" -eq "$want" ]; then pass "$name (exit $got)"; else
-    fail "$name: exit $got, expected $want"; sed 's/^/    /' "$work/stderr" | head -20; fi
-}
+source "$source_dir/tests/cli/harness.sh"
 expect_out() {  # NAME FIXED-STRING: the last command's stdout contains it
   if grep -qF -- "$2" "$work/stdout"; then pass "$1"; else
     fail "$1: no '$2' in the output"; sed 's/^/    /' "$work/stdout" | head -30; fi
