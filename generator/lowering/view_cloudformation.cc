@@ -5,9 +5,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lowering/logical_ids.h"
+#include "model/naming.h"
 
 namespace infragen {
 
@@ -27,12 +29,27 @@ std::string cidr_at(const nlohmann::json& list, int index) {
   return index < static_cast<int>(list.size()) ? list[index]["value"].get<std::string>() : "";
 }
 
-// Stack names: <app>-<environment>-<part>; parts are network, app, service-X, job-X.
-nlohmann::json stack_names(const std::string& app, const std::string& environment) {
-  const std::string prefix = app + "-" + environment + "-";
-  return {{"network_stack", prefix + "network"},
-          {"app_stack", prefix + "app"},
-          {"stack_prefix", prefix}};
+// Stack names: <app>-<environment>-<part>; parts are network, app, pipeline, service-X, job-X,
+// each fitted to CloudFormation's 128 characters (long names end in a stable hash).
+nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
+                           const std::string& environment) {
+  auto stack = [&](const std::string& part) {
+    return resource_name(name_rules::cloudformation_stack, app, environment, part);
+  };
+  nlohmann::json workload_stacks = nlohmann::json::array();
+  for (const auto& [list, kind] : {std::pair{"services", "service"}, std::pair{"jobs", "job"}}) {
+    if (!view.contains(list)) continue;
+    for (const auto& workload : view[list]) {
+      const std::string part = std::string(kind) + "-" + workload["name"].get<std::string>();
+      workload_stacks.push_back({{"file", part + ".json"},
+                                 {"stack", stack(part)},
+                                 {"pulled", workload.value("pulled", true)}});
+    }
+  }
+  return {{"network_stack", stack("network")},
+          {"app_stack", stack("app")},
+          {"pipeline_stack", stack("pipeline")},
+          {"workload_stacks", workload_stacks}};
 }
 
 bool is_workload(const std::string& label) {
@@ -102,6 +119,7 @@ void attach_database_slots(nlohmann::json& view) {
     extra.erase(extra.begin());
     if (!extra.empty()) extra[0]["first"] = true;
     database["replica_slots"] = slots(replicas);
+    database["has_instance_slots"] = !extra.empty();
     database["instance_slots"] = extra;
   }
 }
@@ -269,7 +287,7 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
                              {"public_cidr", cidr_at(network["public_subnet_cidrs"], index)},
                              {"private_cidr", cidr_at(network["private_subnet_cidrs"], index)}});
     }
-    nlohmann::json values = stack_names(context.base().app, environment["name"]);
+    nlohmann::json values = stack_names(view, context.base().app, environment["name"]);
     values["zones"] = zone_values;
     values["nat_mode"] = nat_mode(network["nat_gateways"].get<int>());
     values["creates_network"] = network["creates"];

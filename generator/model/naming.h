@@ -80,6 +80,9 @@ inline constexpr NameRule codebuild_project{
 inline constexpr NameRule codepipeline{"CodePipeline", 100, false, ".@_-", false, false, false, ""};
 inline constexpr NameRule codestar_connection{
     "CodeStar connection", 32, false, "._-", false, false, false, ""};
+// CloudFormation stack: 128, letters, digits and hyphens, a letter first.
+inline constexpr NameRule cloudformation_stack{
+    "CloudFormation stack", 128, false, "-", true, false, false, ""};
 }  // namespace name_rules
 
 // Length of the hash suffix a fitted name ends with: "-" and 6 hex characters.

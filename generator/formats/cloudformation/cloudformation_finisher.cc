@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 #include "formats/cloudformation/cloudformation_references.h"
 #include "formats/generated_file_error.h"
@@ -38,14 +39,20 @@ std::string canonical_template_json(const nlohmann::json& template_json) {
   nlohmann::ordered_json ordered = nlohmann::ordered_json::object();
   for (const char* section : kSectionOrder) {
     if (template_json.contains(section)) {
+      // A template may leave an optional section empty (a manifest without environments has
+      // no conditions); CloudFormation rejects a null or empty section, so it is left out.
+      const nlohmann::json& value = template_json[section];
+      bool empty = value.is_null() || (value.is_object() && value.empty());
+      if (empty && std::string_view(section) != "Resources") continue;
       // nlohmann::json iterates sorted; re-parsing its dump keeps that order below the top.
       ordered[section] = nlohmann::ordered_json::parse(template_json[section].dump());
     }
   }
   for (const auto& [key, value] : template_json.items()) {
-    bool placed =
-        std::find_if(kSectionOrder.begin(), kSectionOrder.end(),
-                     [&](const char* section) { return key == section; }) != kSectionOrder.end();
+    // An init-capture: clang before 16 cannot capture a structured binding.
+    bool placed = std::find_if(kSectionOrder.begin(), kSectionOrder.end(),
+                               [&key = key](const char* section) { return key == section; }) !=
+                  kSectionOrder.end();
     if (!placed) ordered[key] = nlohmann::ordered_json::parse(value.dump());
   }
   return ordered.dump(2) + "\n";

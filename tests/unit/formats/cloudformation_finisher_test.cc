@@ -218,9 +218,33 @@ TEST(CloudFormationFinisher, UnknownTopLevelKeysGoLastSorted) {
   nlohmann::json template_json = {{"Zeta", 1},
                                   {"Resources", nlohmann::json::object()},
                                   {"Alpha", 2},
-                                  {"Outputs", nlohmann::json::object()}};
+                                  {"Outputs", {{"Url", {{"Value", "x"}}}}}};
   EXPECT_EQ(canonical_template_json(template_json),
-            "{\n  \"Resources\": {},\n  \"Outputs\": {},\n  \"Alpha\": 2,\n  \"Zeta\": 1\n}\n");
+            "{\n  \"Resources\": {},\n  \"Outputs\": {\n    \"Url\": {\n      \"Value\": \"x\"\n    }\n  "
+            "},\n  \"Alpha\": 2,\n  \"Zeta\": 1\n}\n");
+}
+
+// A manifest without environments renders `Conditions:` with nothing under it; cfn-lint (E1001)
+// and CloudFormation reject a null section, so empty optional sections are left out.
+TEST(CloudFormationFinisher, LeavesOutEmptyOptionalSections) {
+  const std::string yaml = R"(Parameters: {}
+Conditions:
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+Outputs:
+)";
+  Diagnostics diagnostics;
+  auto out = finish_file(rendered("cloudformation", yaml, lines(6)), diagnostics);
+  ASSERT_TRUE(out) << printed(diagnostics);
+  EXPECT_EQ(*out, R"({
+  "Resources": {
+    "Queue": {
+      "Type": "AWS::SQS::Queue"
+    }
+  }
+}
+)");
 }
 
 }  // namespace
