@@ -6,6 +6,7 @@ namespace infragen {
 
 int CommandContext::finish(const Diagnostics& diagnostics, int ok_code) const {
   diagnostics.print(err);
+  if (diagnostics.has_usage_errors()) return kExitUsage;
   return diagnostics.has_errors() ? kExitFindings : ok_code;
 }
 

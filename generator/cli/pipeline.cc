@@ -62,7 +62,7 @@ std::vector<const Pack*> select_packs(const PackRegistry& registry,
     if (!pack) {
       std::string hint = did_you_mean(name, known);
       if (hint.empty()) hint = "run 'infragen targets' to list the available targets";
-      diagnostics.add({Severity::error, {}, "unknown target '" + name + "'", hint, "infragen"});
+      diagnostics.usage_error("unknown target '" + name + "'", hint);
       continue;
     }
     if (std::find(selected.begin(), selected.end(), pack) == selected.end()) {

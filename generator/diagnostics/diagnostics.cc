@@ -17,6 +17,11 @@ void Diagnostics::file_error(std::string path, std::string message) {
   add({Severity::error, {}, std::move(message), {}, std::move(path)});
 }
 
+void Diagnostics::usage_error(std::string message, std::string hint) {
+  ++usage_error_count_;
+  add({Severity::error, {}, std::move(message), std::move(hint), "infragen"});
+}
+
 void Diagnostics::add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::error) ++error_count_;
   // The same problem found twice (e.g. by two overlays of one base) is reported once.

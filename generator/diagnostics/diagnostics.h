@@ -27,8 +27,11 @@ class Diagnostics {
   // A problem with a file as a whole (no line), e.g. "cannot read file".
   void file_error(std::string path, std::string message);
   void add(Diagnostic diagnostic);
+  // A bad command line (e.g. an unknown target): an error whose exit code is the usage one.
+  void usage_error(std::string message, std::string hint = {});
 
   bool has_errors() const { return error_count_ > 0; }
+  bool has_usage_errors() const { return usage_error_count_ > 0; }
   int error_count() const { return error_count_; }
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
 
@@ -38,6 +41,7 @@ class Diagnostics {
  private:
   std::vector<Diagnostic> diagnostics_;
   int error_count_ = 0;
+  int usage_error_count_ = 0;
 };
 
 // Formats one diagnostic: "FILE:LINE:COL: error: MESSAGE", the source line, a caret line,

@@ -24,9 +24,13 @@ expect_code "schema --pack" 0 "$infragen" schema --pack
 for example in examples/*/app.yaml; do
   expect_code "validate $example" 0 "$infragen" validate "$example"
 done
-expect_code "unknown target" 1 "$infragen" generate "$manifest" -t ecs-fargat -o "$work/unknown"
+# An unknown target is a usage error (exit 2) in every command that takes -t.
+expect_code "unknown target" 2 "$infragen" generate "$manifest" -t ecs-fargat -o "$work/unknown"
 grep -q "did you mean 'ecs-fargate'" "$work/stderr" || fail "unknown target suggests the closest"
 [ ! -e "$work/unknown" ] || fail "nothing written for an unknown target"
+expect_code "validate -t unknown target" 2 "$infragen" validate "$manifest" -t no-such-target
+expect_code "check -t unknown target" 2 "$infragen" check "$manifest" -t no-such-target -o "$work/unknown"
+expect_code "context -t unknown target" 2 "$infragen" context "$manifest" -t no-such-target
 # validate -t runs the target's lowering and rendering too, and writes nothing.
 cat >"$work/one-zone.yaml" <<'YAML'
 apiVersion: infragen/v1
