@@ -21,6 +21,8 @@ constexpr int kUnbounded = std::numeric_limits<int>::max();
 struct SimplePattern {
   std::vector<Atom> atoms;
   bool anchored_end = false;
+  // The DNS-label form HEAD(BODY TAIL)?: a value of more than one character ends with TAIL.
+  std::optional<Atom> tail;
 };
 
 bool special(char c) {
@@ -85,10 +87,27 @@ std::optional<SimplePattern> parse_simple(const std::string& p) {
   if (p.empty() || p[0] != '^') return std::nullopt;
   SimplePattern simple;
   size_t i = 1;
+  size_t group_end = std::string::npos;  // where "(BODY TAIL)?$" closes, in the DNS-label form
   while (i < p.size()) {
     if (p[i] == '$' && i + 1 == p.size()) {
       simple.anchored_end = true;
       break;
+    }
+    if (p[i] == '(' && simple.atoms.size() == 1 && group_end == std::string::npos &&
+        p.size() >= 4 && p.compare(p.size() - 3, 3, ")?$") == 0) {
+      group_end = p.size() - 3;
+      ++i;
+      continue;
+    }
+    if (i == group_end) {
+      // The group held exactly BODY TAIL, TAIL once: the form this explainer knows.
+      if (simple.atoms.size() != 3 || simple.atoms[2].min != 1 || simple.atoms[2].max != 1) {
+        return std::nullopt;
+      }
+      simple.tail = simple.atoms.back();
+      simple.atoms.pop_back();
+      i += 2;  // ")?"; the '$' follows
+      continue;
     }
     Atom atom;
     if (p[i] == '[') {
@@ -110,6 +129,7 @@ std::optional<SimplePattern> parse_simple(const std::string& p) {
     simple.atoms.push_back(atom);
   }
   if (simple.atoms.empty()) return std::nullopt;
+  if (group_end != std::string::npos && !simple.tail) return std::nullopt;
   // Understood forms: BODY, HEAD BODY (HEAD exactly once), or a prefix without '$'.
   if (!simple.anchored_end) {
     for (const Atom& atom : simple.atoms) {
@@ -210,6 +230,13 @@ std::optional<std::string> explain_pattern(const std::string& pattern) {
     min = add_lengths(min, 1);
     max = add_lengths(max, 1);
   }
+  if (simple->tail) {
+    auto tail_parts = set_parts(simple->tail->chars, true, (body.chars & upper).none());
+    if (!tail_parts) return std::nullopt;
+    clauses.push_back("end with " + join_words(*tail_parts, " or "));
+    min = 1;  // the head alone
+    max = add_lengths(max, 1);
+  }
   std::string length = length_words(min, max);
   if (!length.empty()) clauses.push_back("be " + length);
   return join_words(clauses, " and ");
@@ -235,6 +262,14 @@ std::optional<std::string> explain_pattern_mismatch(const std::string& pattern,
   for (size_t i = start; i < value.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (c >= 128 || !body.chars.test(c)) return shown + " contains " + quoted(value[i]);
+  }
+  if (simple->tail) {
+    unsigned char last = static_cast<unsigned char>(value.back());
+    if (value.size() > 1 && (last >= 128 || !simple->tail->chars.test(last))) {
+      return shown + " ends with " + quoted(value.back());
+    }
+    min = 1;
+    max = add_lengths(max, 1);
   }
   int length = static_cast<int>(value.size());
   if (length < min || length > max) {

@@ -43,6 +43,24 @@ TEST(PatternExplainer, SaysWhyAValueFails) {
   EXPECT_EQ(explain_pattern_mismatch("^(a|b)$", "c"), std::nullopt);
 }
 
+// Resource names follow DNS label rules: a letter first, no '-' last, 1-63 characters.
+TEST(PatternExplainer, DnsLabel) {
+  const std::string label = "^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$";
+  EXPECT_EQ(explain_pattern(label),
+            "consist of lower-case letters, digits and '-', start with a letter, end with a "
+            "letter or a digit and be 1-63 characters long");
+  EXPECT_EQ(explain_pattern_mismatch(label, "api-"), "'api-' ends with '-'");
+  EXPECT_EQ(explain_pattern_mismatch(label, "Api"), "'Api' starts with 'A'");
+  EXPECT_EQ(explain_pattern_mismatch(label, "a_b"), "'a_b' contains '_'");
+  EXPECT_EQ(explain_pattern_mismatch(label, std::string(64, 'a')),
+            "'" + std::string(64, 'a') + "' is 64 characters long");
+  EXPECT_EQ(explain_pattern_mismatch(label, "a"), std::nullopt);
+  EXPECT_EQ(explain_pattern_mismatch(label, std::string(63, 'a')), std::nullopt);
+  // Other groups are not understood.
+  EXPECT_EQ(explain_pattern("^[a-z]([a-z0-9-]{0,61})?$"), std::nullopt);
+  EXPECT_EQ(explain_pattern("^([a-z])?$"), std::nullopt);
+}
+
 TEST(PatternExplainer, LiteralAlternatives) {
   EXPECT_EQ(pattern_literal_alternatives("^(small|medium|large|db\\.[a-z0-9]+\\.[a-z0-9]+)$"),
             (std::vector<std::string>{"small", "medium", "large"}));

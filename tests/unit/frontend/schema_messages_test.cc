@@ -146,7 +146,8 @@ TEST(SchemaMessages, NameOfANamedThing) {
   auto result = load_text(kHeader + "services:\n  Web: {image: x, expose: none}\n");
   EXPECT_EQ(result.printed,
             "app.yaml:5:3: error: service name 'Web' must consist of lower-case letters, digits "
-            "and '-', start with a letter and be 1-32 characters long\n"
+            "and '-', start with a letter, end with a letter or a digit and be 1-63 characters "
+            "long\n"
             "  Web: {image: x, expose: none}\n"
             "  ^~~\n"
             "  hint: did you mean 'web'?\n"
