@@ -59,6 +59,18 @@ nlohmann::json app_wide(const LoweringContext& context) {
           {"terraform_version", required_terraform(environments)}};
 }
 
+// Each workload's `member_of`: [{group}], the security groups its tasks carry besides their own.
+void attach_memberships(nlohmann::json& view) {
+  const nlohmann::json& memberships = view["security"]["memberships"];
+  for (const char* list : {"services", "jobs"}) {
+    for (auto& workload : view[list]) {
+      const std::string label = workload["label"];
+      workload["member_of"] =
+          memberships.contains(label) ? memberships[label] : nlohmann::json::array();
+    }
+  }
+}
+
 }  // namespace
 
 nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec& target,
@@ -107,6 +119,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["has_buckets"] = !view["buckets"].empty();
   attach_listener_rules(view);
   view["security"] = lower_security_groups(context);
+  attach_memberships(view);
   view["pipeline"] = lower_pipeline(context);
   // Flags that need no dotted lookup into a `pipeline` that may be false.
   view["pipeline_github_actions"] =

@@ -2,6 +2,7 @@
 
 #include "lowering/access.h"
 #include "lowering/images.h"
+#include "lowering/view_security.h"
 #include "model/naming.h"
 
 namespace infragen {
@@ -98,6 +99,13 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   names.add("cluster", name_rules::ecs_cluster, "");
   names.add("load_balancer", name_rules::load_balancer, "");
   names.add("load_balancer_security_group", name_rules::security_group, "alb");
+  names.add("load_balanced_services_security_group", name_rules::security_group, "alb-targets");
+  for (const auto& group : client_groups(model)) {
+    // database_orders_clients -> "<app>-<env>-database-orders-clients"
+    std::string thing = group;
+    for (char& c : thing) c = c == '_' ? '-' : c;
+    names.add(group + "_security_group", name_rules::security_group, thing);
+  }
   names.add("load_balancer_5xx_alarm", name_rules::alarm, "alb-5xx");
   // The Cloud Map namespace is a private DNS zone: "<app>-<env>.internal".
   names.add_full("namespace", name_rules::dns_label, model.app + "-" + model.environment);

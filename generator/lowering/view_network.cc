@@ -98,6 +98,48 @@ nlohmann::json lower_network(const LoweringContext& context) {
           {"public_tasks_possible", public_tasks}};
 }
 
+namespace {
+
+// Elastic Load Balancing's default quotas for one Application Load Balancer.
+constexpr size_t kListenerRuleQuota = 100;  // "Rules per Application Load Balancer"
+constexpr size_t kTargetGroupQuota = 100;   // "Target groups per Application Load Balancer"
+
+// Every public service has a target group (two with blue/green deployments) and all but the
+// catch-all one a listener rule, on the one load balancer infragen creates.
+void check_load_balancer_quotas(const LoweringContext& context, const ListenerPlan& plan,
+                                size_t public_services) {
+  const AppModel& model = context.base();
+  bool blue_green = false;
+  for (const auto& environment : context.environments) {
+    blue_green =
+        blue_green || (environment.pipeline && environment.pipeline->deploy == "blue-green");
+  }
+  size_t target_groups = 0;
+  for (const auto& service : model.services) {
+    if (service.exposure != Exposure::public_ || !service.port) continue;
+    target_groups += blue_green && service.image.build ? 2 : 1;
+  }
+  auto report = [&](size_t count, const std::string& what, size_t quota, const std::string& name) {
+    context.diagnostics.error(
+        model.locate("/services"),
+        std::to_string(public_services) + " public services need " + std::to_string(count) + " " +
+            what + " on the load balancer; an Application Load Balancer allows " +
+            std::to_string(quota) + " (Elastic Load Balancing quota '" + name + "')",
+        "make some services private, or split the app into manifests of at most " +
+            std::to_string(quota) + " public services");
+  };
+  if (plan.rules.size() > kListenerRuleQuota) {
+    report(plan.rules.size(), "listener rules", kListenerRuleQuota,
+           "Rules per Application Load Balancer");
+  }
+  if (target_groups > kTargetGroupQuota) {
+    report(target_groups, "target groups", kTargetGroupQuota,
+           "Target groups per Application Load Balancer");
+  }
+}
+
+}  // namespace
+
 nlohmann::json lower_load_balancer(const LoweringContext& context) {
   const AppModel& model = context.base();
   std::vector<RouteRequest> routes;
@@ -113,6 +155,7 @@ nlohmann::json lower_load_balancer(const LoweringContext& context) {
   }
   if (routes.empty()) return false;
   ListenerPlan plan = plan_listener(routes);
+  check_load_balancer_quotas(context, plan, routes.size());
   nlohmann::json rules = nlohmann::json::array();
   for (const auto& rule : plan.rules) {
     rules.push_back({{"service", rule.service},

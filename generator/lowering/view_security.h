@@ -1,6 +1,9 @@
 // Security groups and their rules: least privilege between the load balancer, tasks and data.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "lowering/lowering_context.h"
@@ -12,6 +15,15 @@ namespace infragen {
 // public services. Tasks admit traffic only from the load balancer (public services) or from the
 // workloads that use them (private services); databases and caches only from the workloads that
 // use them. Tasks may send HTTPS anywhere (image pulls, AWS APIs) and reach what they use.
+// Also `memberships`: {workload label: [{group}]}, the groups a workload's tasks join besides
+// their own (the load balancer's targets; the clients of a much-used database, cache or
+// service). Every group stays within EC2's 60 rules per direction, and every task within 5
+// groups, or the manifest gets an error naming the quota.
 nlohmann::json lower_security_groups(const LoweringContext& context);
+
+// The group of the clients of `target` (a security group label), when it has many.
+std::string client_group_of(const std::string& target);
+// The labels of the client groups `model` needs (for their names).
+std::vector<std::string> client_groups(const AppModel& model);
 
 }  // namespace infragen

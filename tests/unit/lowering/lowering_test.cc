@@ -149,10 +149,71 @@ TEST(Lowering, SecurityGroupRulesFollowUse) {
   EXPECT_EQ(ingress, (std::vector<std::string>{
                          "load_balancer_from_internet_80:80",
                          "service_web_from_load_balancer:8080",
+                         "cache_queue_from_service_worker:6379",
                          "database_orders_from_service_web:5432",
                          "service_api_from_service_web:9000",
-                         "cache_queue_from_service_worker:6379",
                      }));
+  // The load balancer reaches the public services through the group they all join.
+  std::vector<std::string> egress;
+  for (const auto& rule : lowered.view["security"]["egress"]) {
+    egress.push_back(rule["label"].get<std::string>() + ":" + rule["port"].dump());
+  }
+  EXPECT_EQ(egress.front(), "load_balancer_to_load_balanced_services_8080:8080");
+  const auto& web = item_named(lowered.view["services"], "web");
+  EXPECT_EQ(web["member_of"], nlohmann::json::parse(R"([{"group": "load_balanced_services",
+                                                           "group_id": "LoadBalancedServices"}])"));
+}
+
+// Past 40 clients a database admits one group that its clients join: EC2 allows 60 rules per
+// security group, and 5 security groups per network interface.
+TEST(Lowering, ManyClientsOfADatabaseShareOneGroup) {
+  std::string manifest = R"yaml(apiVersion: infragen/v1
+name: many
+region: eu-west-1
+databases:
+  ledger: {engine: postgres, version: "16"}
+services:
+)yaml";
+  for (int i = 0; i < 45; ++i) {
+    manifest += "  w" + std::to_string(i) +
+                ": {image: x, expose: none, secrets: {PW: databases.ledger.password}}\n";
+  }
+  auto lowered = lower_yaml(manifest);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  int ledger_ingress = 0;
+  for (const auto& rule : lowered.view["security"]["ingress"]) {
+    if (rule["security_group"] == "database_ledger") ++ledger_ingress;
+  }
+  EXPECT_EQ(ledger_ingress, 1);
+  for (const auto& service : lowered.view["services"]) {
+    ASSERT_EQ(service["member_of"].size(), 1u);
+    EXPECT_EQ(service["member_of"][0]["group"], "database_ledger_clients");
+  }
+  EXPECT_EQ(name_of(lowered.view["environments"][0], "database_ledger_clients_security_group"),
+            "many-default-database-ledger-clients");
+}
+
+TEST(Lowering, SecurityGroupQuotaIsAnErrorAtTheLine) {
+  std::string manifest = R"yaml(apiVersion: infragen/v1
+name: many
+region: eu-west-1
+services:
+  hub: {image: x, expose: none, env: {)yaml";
+  for (int i = 0; i < 61; ++i) {
+    manifest += std::string(i ? ", " : "") + "U" + std::to_string(i) + ": \"${services.p" +
+                std::to_string(i) + ".url}\"";
+  }
+  manifest += "}}\n";
+  for (int i = 0; i < 61; ++i) {
+    manifest += "  p" + std::to_string(i) + ": {image: x, port: 80, expose: private}\n";
+  }
+  auto lowered = lower_yaml(manifest);
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:5:8: error: the security group 'Service hub' needs 62 "
+                                  "outbound rules; EC2 allows 60 per security group (quota "
+                                  "'Inbound or outbound rules per security group')"),
+            std::string::npos)
+      << lowered.messages;
 }
 
 TEST(Lowering, UnsupportedFeatureIsAnErrorAtItsLine) {

@@ -13,12 +13,15 @@ TEST(CloudFormationView, EachSecurityRuleBelongsToOneStack) {
   auto lowered = lower_yaml(source_file("examples/voting/app.yaml"));
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& view = lowered.view;
-  // Only the internet -> load balancer rule stays in the app stack.
+  // Only the internet -> load balancer and load balancer -> its services' group rules stay in
+  // the app stack.
   ASSERT_EQ(view["cloudformation"]["app_ingress"].size(), 1u);
   EXPECT_EQ(view["cloudformation"]["app_ingress"][0]["label"], "load_balancer_from_internet_80");
-  EXPECT_TRUE(view["cloudformation"]["app_egress"].empty());
+  ASSERT_EQ(view["cloudformation"]["app_egress"].size(), 1u);
+  EXPECT_EQ(view["cloudformation"]["app_egress"][0]["label"],
+            "load_balancer_to_load_balanced_services_80");
   size_t ingress = 1;
-  size_t egress = 0;
+  size_t egress = 1;
   for (const auto& service : view["services"]) {
     ingress += service["cloudformation"]["ingress"].size();
     egress += service["cloudformation"]["egress"].size();
@@ -79,7 +82,8 @@ TEST(CloudFormationView, EachStackCarriesOnlyTheNamesItUses) {
   EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteService"), 0);
   EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteTargetGroup"), 1);
   EXPECT_EQ(std::count(shared.begin(), shared.end(), "Vpc"), 1);
-  EXPECT_EQ(keys(names["security_group"]).size(), 6u);  // keyed by group: LoadBalancer, ...
+  // keyed by group: LoadBalancer, LoadBalancedServices, ...
+  EXPECT_EQ(keys(names["security_group"]).size(), 7u);
   EXPECT_EQ(keys(names["service"]),
             (std::vector<std::string>{"ServiceResult", "ServiceVote", "ServiceWorker"}));
   const auto worker =

@@ -61,6 +61,16 @@ resource "aws_security_group" "cache_redis" {
   }
 }
 
+resource "aws_security_group" "load_balanced_services" {
+  name        = local.names.load_balanced_services_security_group
+  description = "Tasks of the services behind the public load balancer"
+  vpc_id      = local.vpc_id
+
+  tags = {
+    Name = local.names.load_balanced_services_security_group
+  }
+}
+
 resource "aws_vpc_security_group_ingress_rule" "load_balancer_from_internet_80" {
   security_group_id = aws_security_group.load_balancer.id
   description       = "HTTP from the internet"
@@ -88,15 +98,6 @@ resource "aws_vpc_security_group_ingress_rule" "service_vote_from_load_balancer"
   referenced_security_group_id = aws_security_group.load_balancer.id
 }
 
-resource "aws_vpc_security_group_ingress_rule" "database_db_from_service_result" {
-  security_group_id            = aws_security_group.database_db.id
-  description                  = "result to database db"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.service_result.id
-}
-
 resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_service_vote" {
   security_group_id            = aws_security_group.cache_redis.id
   description                  = "vote to cache redis"
@@ -104,15 +105,6 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_service_vote" {
   from_port                    = 6379
   to_port                      = 6379
   referenced_security_group_id = aws_security_group.service_vote.id
-}
-
-resource "aws_vpc_security_group_ingress_rule" "database_db_from_service_worker" {
-  security_group_id            = aws_security_group.database_db.id
-  description                  = "worker to database db"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.service_worker.id
 }
 
 resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_service_worker" {
@@ -124,22 +116,31 @@ resource "aws_vpc_security_group_ingress_rule" "cache_redis_from_service_worker"
   referenced_security_group_id = aws_security_group.service_worker.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_to_service_result" {
-  security_group_id            = aws_security_group.load_balancer.id
-  description                  = "Load balancer to service result"
+resource "aws_vpc_security_group_ingress_rule" "database_db_from_service_result" {
+  security_group_id            = aws_security_group.database_db.id
+  description                  = "result to database db"
   ip_protocol                  = "tcp"
-  from_port                    = 80
-  to_port                      = 80
+  from_port                    = 5432
+  to_port                      = 5432
   referenced_security_group_id = aws_security_group.service_result.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "load_balancer_to_service_vote" {
+resource "aws_vpc_security_group_ingress_rule" "database_db_from_service_worker" {
+  security_group_id            = aws_security_group.database_db.id
+  description                  = "worker to database db"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.service_worker.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "load_balancer_to_load_balanced_services_80" {
   security_group_id            = aws_security_group.load_balancer.id
-  description                  = "Load balancer to service vote"
+  description                  = "Load balancer to its services on port 80"
   ip_protocol                  = "tcp"
   from_port                    = 80
   to_port                      = 80
-  referenced_security_group_id = aws_security_group.service_vote.id
+  referenced_security_group_id = aws_security_group.load_balanced_services.id
 }
 
 resource "aws_vpc_security_group_egress_rule" "service_result_to_internet_443" {
@@ -151,17 +152,17 @@ resource "aws_vpc_security_group_egress_rule" "service_result_to_internet_443" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-resource "aws_vpc_security_group_egress_rule" "service_result_to_database_db" {
-  security_group_id            = aws_security_group.service_result.id
-  description                  = "result to database db"
-  ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
-  referenced_security_group_id = aws_security_group.database_db.id
-}
-
 resource "aws_vpc_security_group_egress_rule" "service_vote_to_internet_443" {
   security_group_id = aws_security_group.service_vote.id
+  description       = "HTTPS to the internet: image pulls and AWS APIs"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_worker_to_internet_443" {
+  security_group_id = aws_security_group.service_worker.id
   description       = "HTTPS to the internet: image pulls and AWS APIs"
   ip_protocol       = "tcp"
   from_port         = 443
@@ -178,13 +179,22 @@ resource "aws_vpc_security_group_egress_rule" "service_vote_to_cache_redis" {
   referenced_security_group_id = aws_security_group.cache_redis.id
 }
 
-resource "aws_vpc_security_group_egress_rule" "service_worker_to_internet_443" {
-  security_group_id = aws_security_group.service_worker.id
-  description       = "HTTPS to the internet: image pulls and AWS APIs"
-  ip_protocol       = "tcp"
-  from_port         = 443
-  to_port           = 443
-  cidr_ipv4         = "0.0.0.0/0"
+resource "aws_vpc_security_group_egress_rule" "service_worker_to_cache_redis" {
+  security_group_id            = aws_security_group.service_worker.id
+  description                  = "worker to cache redis"
+  ip_protocol                  = "tcp"
+  from_port                    = 6379
+  to_port                      = 6379
+  referenced_security_group_id = aws_security_group.cache_redis.id
+}
+
+resource "aws_vpc_security_group_egress_rule" "service_result_to_database_db" {
+  security_group_id            = aws_security_group.service_result.id
+  description                  = "result to database db"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.database_db.id
 }
 
 resource "aws_vpc_security_group_egress_rule" "service_worker_to_database_db" {
@@ -194,13 +204,4 @@ resource "aws_vpc_security_group_egress_rule" "service_worker_to_database_db" {
   from_port                    = 5432
   to_port                      = 5432
   referenced_security_group_id = aws_security_group.database_db.id
-}
-
-resource "aws_vpc_security_group_egress_rule" "service_worker_to_cache_redis" {
-  security_group_id            = aws_security_group.service_worker.id
-  description                  = "worker to cache redis"
-  ip_protocol                  = "tcp"
-  from_port                    = 6379
-  to_port                      = 6379
-  referenced_security_group_id = aws_security_group.cache_redis.id
 }

@@ -78,7 +78,7 @@ resource "aws_ecs_service" "result" {
 
   network_configuration {
     subnets          = local.task_subnet_ids
-    security_groups  = [aws_security_group.service_result.id]
+    security_groups  = [aws_security_group.service_result.id, aws_security_group.load_balanced_services.id]
     assign_public_ip = false
   }
 

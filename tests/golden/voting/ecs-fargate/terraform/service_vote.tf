@@ -72,7 +72,7 @@ resource "aws_ecs_service" "vote" {
 
   network_configuration {
     subnets          = local.task_subnet_ids
-    security_groups  = [aws_security_group.service_vote.id]
+    security_groups  = [aws_security_group.service_vote.id, aws_security_group.load_balanced_services.id]
     assign_public_ip = false
   }
 
