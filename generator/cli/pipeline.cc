@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "diagnostics/suggest.h"
+#include "formats/cloudformation/cloudformation_quotas.h"
 #include "formats/finish.h"
 #include "frontend/manifest.h"
 #include "lowering/lowering.h"
@@ -83,14 +84,30 @@ TargetSpec target_spec_of(const Pack& pack, const std::vector<std::string>& acce
   return spec;
 }
 
+// A finished CloudFormation template that passes a per-template quota cannot be deployed: an
+// error at the manifest's services (what makes stacks large), naming the file and the quota.
+void check_template_quotas(const RenderedFile& rendered, const std::string& path,
+                           const std::string& text, const SourceLocation& where,
+                           Diagnostics& diagnostics) {
+  if (rendered.kind != "cloudformation") return;
+  for (const std::string& problem : cloudformation_quota_problems(text)) {
+    diagnostics.error(where, path + " would have " + problem,
+                      "fewer services, jobs or data stores per manifest keep each stack within "
+                      "CloudFormation's quotas");
+  }
+}
+
 // Renders, finishes and collects one format of one pack; returns the number of files.
 int generate_format(const Pack& pack, const PackFormat& format, const nlohmann::json& view,
-                    OutputSet& output, Diagnostics& diagnostics) {
+                    const SourceLocation& quota_location, OutputSet& output,
+                    Diagnostics& diagnostics) {
   std::string prefix = pack.name + "/" + format.output_dir;
   int count = 0;
   for (const RenderedFile& rendered : render_format(pack, format, view, diagnostics)) {
     std::optional<std::string> finished = finish_file(rendered, diagnostics);
     if (!finished) continue;
+    check_template_quotas(rendered, prefix + "/" + rendered.path, *finished, quota_location,
+                          diagnostics);
     output.add(prefix + "/" + rendered.path, std::move(*finished), diagnostics);
     ++count;
   }
@@ -140,13 +157,11 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
     bool offered = false;
     for (const Pack* pack : packs) offered = offered || pack->find_format(format) != nullptr;
     if (!offered) {
-      diagnostics.add({Severity::error,
-                       {},
-                       "no selected target offers format '" + format + "'",
-                       {},
-                       "infragen"});
+      diagnostics.usage_error("no selected target offers format '" + format + "'");
     }
   }
+  const SourceLocation quota_location =
+      models.front().locate(models.front().services.empty() ? "" : "/services");
   for (const Pack* pack : packs) {
     nlohmann::json view = lower(models, target_spec_of(*pack, request.accepted), diagnostics);
     if (diagnostics.has_errors()) continue;
@@ -155,7 +170,8 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
       part.target = pack->name;
       part.format = format->name;
       part.folder = pack->name + "/" + format->output_dir;
-      part.file_count = generate_format(*pack, *format, view, result.files, diagnostics);
+      part.file_count =
+          generate_format(*pack, *format, view, quota_location, result.files, diagnostics);
       // A run that chose targets or formats owns only their folders; one with every target
       // and format owns the whole output folder (so a pack that went away is cleaned up).
       if (!request.targets.empty() || !request.formats.empty()) result.files.add_scope(part.folder);
