@@ -69,28 +69,26 @@ void check_exposure(const SemanticInput& input) {
       continue;
     }
     if (!is_public) continue;
-    if (!has_route) {
-      if (first_without_route.empty()) {
-        first_without_route = name;
-      } else {
-        diagnostics.error(
-            written.locate_key(pointer),
-            "public services '" + first_without_route + "' and '" + name +
-                "' both have no 'route' on the shared load balancer",
-            "only one public service can take every request; give the others a route, "
-            "e.g. route: {path: /" +
-                name + "}");
-      }
+    // No route takes every request, as a route of path '/' without host does.
+    RouteKey key = has_route ? route_key(service.at("route")) : RouteKey{"", "/"};
+    auto [owner, inserted] = route_owner.emplace(key, name);
+    if (inserted) {
+      if (!has_route) first_without_route = name;
       continue;
     }
-    RouteKey key = route_key(service.at("route"));
-    auto [owner, inserted] = route_owner.emplace(key, name);
-    if (!inserted) {
-      diagnostics.error(written.locate_key(pointer + "/route"),
-                        "service '" + name + "' has the same route as service '" + owner->second +
-                            "' on the shared load balancer",
-                        "both take " + route_words(key));
+    if (!has_route && owner->second == first_without_route) {
+      diagnostics.error(written.locate_key(pointer),
+                        "public services '" + first_without_route + "' and '" + name +
+                            "' both have no 'route' on the shared load balancer",
+                        "only one public service can take every request; give the others a "
+                        "route, e.g. route: {path: /" +
+                            name + "}");
+      continue;
     }
+    diagnostics.error(written.locate_key(has_route ? pointer + "/route" : pointer),
+                      "service '" + name + "' has the same route as service '" + owner->second +
+                          "' on the shared load balancer",
+                      "both take " + route_words(key));
   }
   if (!input.effective.contains("domain")) return;
   if (!any_public) {
