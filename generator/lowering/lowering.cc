@@ -113,6 +113,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["has_databases"] = !view["databases"].empty();
   view["caches"] = lower_caches(context);
   view["has_caches"] = !view["caches"].empty();
+  view["has_data_stores"] = view["has_databases"].get<bool>() || view["has_caches"].get<bool>();
   view["secrets"] = lower_secrets(context);
   view["has_secrets"] = !view["secrets"].empty();
   view["buckets"] = lower_buckets(context);
