@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,16 +87,60 @@ nlohmann::json slots(int count) {
   return list;
 }
 
+// The workload security groups that a stack other than the workload's own names in a rule (a
+// private service that others reach): these stay in the app stack and are exported. Every
+// other workload's group lives in the workload's stack, so the app stack's outputs (200 at
+// most) do not grow with the number of services and jobs.
+std::set<std::string> shared_workload_groups(const nlohmann::json& security) {
+  std::set<std::string> shared;
+  for (bool ingress : {true, false}) {
+    for (const auto& rule : security[ingress ? "ingress" : "egress"]) {
+      const std::string owner = rule_owner(rule, ingress);
+      for (const char* end : {"security_group", "peer"}) {
+        const std::string group = rule[end].get<std::string>();
+        if (is_workload(group) && group != owner) shared.insert(group);
+      }
+    }
+  }
+  return shared;
+}
+
+// A workload stack's copy of its rules, each end marked `*_local` when it is the stack's own
+// security group (a Ref there, an import of the app stack's export otherwise).
+nlohmann::json local_rules(nlohmann::json rules, const std::string& own_group) {
+  for (auto& rule : rules) {
+    rule["group_local"] = rule["security_group"] == own_group;
+    rule["peer_local"] = rule["peer"] == own_group;
+  }
+  return rules;
+}
+
 void attach_workload_rules(nlohmann::json& view, const std::string& list) {
+  const std::set<std::string> shared = shared_workload_groups(view["security"]);
   for (auto& workload : view[list]) {
     const std::string label = workload["label"].get<std::string>();
-    nlohmann::json ingress = rules_of(view["security"]["ingress"], true, label);
-    nlohmann::json egress = rules_of(view["security"]["egress"], false, label);
-    // A workload stack needs the VPC id only for a target group of its own.
-    const bool needs_vpc =
-        workload.value("load_balanced", false) && !workload.value("default_target", false);
-    workload["cloudformation"] = {
-        {"ingress", ingress}, {"egress", egress}, {"needs_vpc", needs_vpc}};
+    const bool owns_group = shared.count(label) == 0;
+    const std::string own_group = owns_group ? label : "";
+    nlohmann::json ingress =
+        local_rules(rules_of(view["security"]["ingress"], true, label), own_group);
+    nlohmann::json egress =
+        local_rules(rules_of(view["security"]["egress"], false, label), own_group);
+    // A workload stack needs the VPC id for a target group or a security group of its own.
+    const bool needs_vpc = owns_group || (workload.value("load_balanced", false) &&
+                                          !workload.value("default_target", false));
+    std::string description;
+    for (const auto& group : view["security"]["groups"]) {
+      if (group["label"] == label) description = group["description"];
+    }
+    workload["cloudformation"] = {{"ingress", ingress},
+                                  {"egress", egress},
+                                  {"needs_vpc", needs_vpc},
+                                  {"owns_security_group", owns_group},
+                                  {"security_group_description", description}};
+  }
+  for (auto& group : view["security"]["groups"]) {
+    const std::string label = group["label"];
+    group["in_app_stack"] = !is_workload(label) || shared.count(label) > 0;
   }
 }
 
@@ -234,10 +279,15 @@ void attach_names(nlohmann::json& view) {
   names["shared"] = names_by_environment(view, [&](const std::string& key) {
     return owner_of(key).empty() || key == default_target_group ? std::optional(key) : std::nullopt;
   });
+  std::set<std::string> app_groups;
+  for (const auto& group : view["security"]["groups"]) {
+    if (group.value("in_app_stack", true)) app_groups.insert(group["label"].get<std::string>());
+  }
   names["security_group"] = names_by_environment(view, [&](const std::string& key) {
     const std::string suffix = "_security_group";
-    return ends_with(key, suffix) ? std::optional(key.substr(0, key.size() - suffix.size()))
-                                  : std::nullopt;
+    if (!ends_with(key, suffix)) return std::optional<std::string>();
+    std::string group = key.substr(0, key.size() - suffix.size());
+    return app_groups.count(group) ? std::optional(group) : std::nullopt;
   });
   for (const char* kind :
        {"family", "execution_role", "task_role", "service", "deployment_group"}) {

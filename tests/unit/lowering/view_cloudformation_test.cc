@@ -32,7 +32,14 @@ TEST(CloudFormationView, EachSecurityRuleBelongsToOneStack) {
   const auto& worker = item_named(view["services"], "worker");
   EXPECT_EQ(worker["cloudformation"]["ingress"].size(), 2u);
   EXPECT_EQ(worker["cloudformation"]["egress"].size(), 3u);
-  EXPECT_FALSE(worker["cloudformation"]["needs_vpc"].get<bool>());
+  // No other stack names the worker's group, so its stack creates it (and needs the VPC).
+  EXPECT_TRUE(worker["cloudformation"]["owns_security_group"].get<bool>());
+  EXPECT_TRUE(worker["cloudformation"]["needs_vpc"].get<bool>());
+  for (const auto& group : view["security"]["groups"]) {
+    EXPECT_EQ(group["in_app_stack"].get<bool>(),
+              group["label"].get<std::string>().rfind("service_", 0) != 0)
+        << group["label"];
+  }
 }
 
 TEST(CloudFormationView, SlotsCoverTheLargestEnvironment) {
@@ -82,8 +89,9 @@ TEST(CloudFormationView, EachStackCarriesOnlyTheNamesItUses) {
   EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteService"), 0);
   EXPECT_EQ(std::count(shared.begin(), shared.end(), "ServiceVoteTargetGroup"), 1);
   EXPECT_EQ(std::count(shared.begin(), shared.end(), "Vpc"), 1);
-  // keyed by group: LoadBalancer, LoadBalancedServices, ...
-  EXPECT_EQ(keys(names["security_group"]).size(), 7u);
+  // Keyed by group, only the app stack's: LoadBalancer, LoadBalancedServices, DatabaseDb,
+  // CacheRedis (each service's group is in its own stack, with its own names).
+  EXPECT_EQ(keys(names["security_group"]).size(), 4u);
   EXPECT_EQ(keys(names["service"]),
             (std::vector<std::string>{"ServiceResult", "ServiceVote", "ServiceWorker"}));
   const auto worker =
