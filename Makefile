@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DEMO_OUT ?= infra
 INFRAGEN := $(BUILD)/infragen
 
-.PHONY: all deps build demo test unit golden fuzz bench format clean
+.PHONY: all deps build demo test unit golden fuzz bench format clean conformance-deep
 
 all: build
 
@@ -29,6 +29,12 @@ test: build
 # Regenerates tests/golden/ from the examples (review the diff, then commit).
 golden: build
 	bash tests/golden/update.sh $(INFRAGEN)
+
+# The generative tier over more seeds than ctest's 40: `make conformance-deep N=500 SEED=1000`.
+N ?= 500
+SEED ?= 1
+conformance-deep: build
+	bash tests/generative/run.sh $(INFRAGEN) . $(N) $(SEED)
 
 bench: build
 	bash bench/run.sh $(INFRAGEN)

@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""Driver of the generative conformance tier (run.sh calls it): draws manifests from seeds and
+checks the properties every accepted manifest must have. Usage: run.py INFRAGEN ROOT [COUNT] [FIRST_SEED]
+
+Properties, per seed: the drawn (valid) manifest passes `infragen validate`; for every target
+that accepts it (`validate -t`), `generate` succeeds without an internal or template error and
+twice gives identical folders; then, batched over all seeds (one cfn-lint run, one terraform
+init): cfn-lint has no error and no warning, `terraform validate` and `terraform fmt -check`
+pass, AWS quotas hold (quota_check.py), no secret value and only 80/443 open to the internet
+(tests/conformance/security_posture.py). Exits 1 on any failure, after checking every seed.
+"""
+import collections
+import concurrent.futures
+import json
+import os
+import pathlib
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+
+HERE = pathlib.Path(__file__).resolve().parent
+MAX_LINES = 80  # of one tool's output per failure: enough to see the cause, not a flood
+
+
+def run(cmd, cwd=None, env=None, timeout=1800):
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def exit_words(code):
+    """"exit 1", or the signal that killed the process ("killed by SIGSEGV")."""
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit {code}"
+
+
+def clip(text):
+    lines = text.rstrip("\n").splitlines()
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES] + [f"... ({len(lines) - MAX_LINES} more lines)"]
+    return "\n".join(lines)
+
+
+class Results:
+    def __init__(self):
+        self.passed = collections.Counter()
+        self.failed = collections.Counter()
+        self.skipped = {}
+        self.failures = collections.defaultdict(list)  # seed -> [(property, output)]
+
+    def ok(self, prop, n=1):
+        self.passed[prop] += n
+
+    def fail(self, seed, prop, output):
+        self.failed[prop] += 1
+        self.failures[seed].append((prop, output))
+
+
+def find_plugin_dir():
+    """The offline hashicorp/aws mirror, found as tests/conformance/common.sh does."""
+    if os.environ.get("INFRAGEN_TF_PLUGIN_DIR"):
+        return os.environ["INFRAGEN_TF_PLUGIN_DIR"]
+    for candidate in ("/opt/tf-plugins", "/tf-plugins", "/usr/local/share/tf-plugins",
+                      os.path.expanduser("~/tf-plugins")):
+        if os.path.isdir(os.path.join(candidate, "registry.terraform.io/hashicorp/aws")):
+            return candidate
+    return None
+
+
+def targets_of(infragen):
+    """Target names from `infragen targets` (the first word of each unindented line)."""
+    code, out = run([infragen, "targets"])
+    if code != 0:
+        sys.exit(f"FAIL: `{infragen} targets` exited {code}:\n{out}")
+    names = [line.split()[0] for line in out.splitlines()
+             if line.strip() and not line[0].isspace() and re.match(r"^[a-z][a-z0-9-]*\b", line)]
+    if not names:
+        sys.exit(f"FAIL: no target in `{infragen} targets`:\n{out}")
+    return names
+
+
+def problem_in(output):
+    """A generate run that exits 0 may still not print an internal or template error."""
+    for line in output.splitlines():
+        if "internal error" in line or ": error:" in line:
+            return line
+    return None
+
+
+def check_seed(seed, infragen, gen, work, targets):
+    """Per-seed properties; returns (seed, [(property, ok, output)], {format: [folders]})."""
+    base = work / f"s{seed}"
+    base.mkdir()
+    code, text = run([sys.executable, str(gen), "--seed", str(seed)])
+    if code != 0:
+        return seed, [("draw a manifest", False, text)], {}
+    manifest = base / "app.yaml"
+    manifest.write_text(text)
+    checks = []
+    code, out = run([infragen, "validate", str(manifest)])
+    if code != 0:
+        checks.append(("validate accepts a valid manifest", False, f"{exit_words(code)}\n{out}"))
+        return seed, checks, {}
+    checks.append(("validate accepts a valid manifest", True, ""))
+    # The generator marks what a target cannot carry (a GPU job on ecs-fargate...): a target
+    # declines exactly those manifests.
+    expected = collections.defaultdict(list)
+    for target, reason in re.findall(r"^# declined-by (\S+): (.*)$", text, re.M):
+        expected[target].append(reason)
+    accepted = []
+    for target in targets:
+        code, out = run([infragen, "validate", str(manifest), "-t", target])
+        errors = [line for line in out.splitlines() if ": error:" in line]
+        if code == 0:
+            accepted.append(target)
+        if code not in (0, 1) or "internal error" in out:
+            checks.append((f"validate -t {target} without crash or internal error", False, f"{exit_words(code)}\n{out}"))
+        elif expected[target]:
+            checks.append((f"validate -t {target} declines what it cannot carry", code == 1,
+                           f"{exit_words(code)}, expected a decline for: {'; '.join(expected[target])}\n{out}"))
+        elif code == 1 and errors and all("quota" in line for line in errors):
+            # A manifest that would break an AWS quota may be declined, naming the quota;
+            # quota_check.py catches one accepted that breaks it.
+            checks.append((f"validate -t {target} declines only naming an AWS quota", True, ""))
+        else:
+            checks.append((f"validate -t {target} accepts what it can carry", code == 0, f"{exit_words(code)}\n{out}"))
+    if not accepted:
+        return seed, checks, {}
+    select = ["--all"] if accepted == targets else [arg for t in accepted for arg in ("-t", t)]
+    outs = []
+    for copy in ("a", "b"):
+        out_dir = base / copy
+        code, out = run([infragen, "generate", str(manifest), *select, "-o", str(out_dir)])
+        problem = problem_in(out)
+        if code != 0 or problem:
+            checks.append(("validate ok => generate ok", False, f"{exit_words(code)}\n{out}"))
+            return seed, checks, {}
+        outs.append(out_dir)
+    checks.append(("validate ok => generate ok", True, ""))
+    code, out = run(["diff", "-r", str(outs[0]), str(outs[1])])
+    checks.append(("generate is deterministic", code == 0, out))
+    folders = collections.defaultdict(list)
+    for target in accepted:
+        for fmt_dir in sorted((outs[0] / target).iterdir()):
+            if fmt_dir.is_dir():
+                folders[fmt_dir.name].append(fmt_dir)
+    return seed, checks, folders
+
+
+def seed_of(path, work):
+    """The seed whose output holds `path` (…/s<seed>/… or the terraform copy m<seed>)."""
+    match = re.search(r"(?:^|/)[sm](\d+)(?:/|$)", str(path).replace(str(work), ""))
+    return int(match.group(1)) if match else None
+
+
+def check_cloudformation(results, folders, work):
+    prop = "cfn-lint: no error, no warning"
+    if not shutil.which("cfn-lint"):
+        results.skipped[prop] = "cfn-lint not found"
+        return
+    templates = {}
+    for seed, seed_folders in folders.items():
+        for folder in seed_folders:
+            for path in sorted(folder.rglob("*.json")):
+                if "params" not in path.parts and not path.name.startswith("."):
+                    templates.setdefault(seed, []).append(str(path))
+    every = [t for seed in sorted(templates) for t in templates[seed]]
+    if not every:
+        return
+    # Two halves in parallel on the 2-core machine; one process each over many templates.
+    halves = [every[0::2], every[1::2]]
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda part: run(["cfn-lint", "--format", "parseable", "--", *part])
+                             if part else (0, ""), halves))
+    by_seed = collections.defaultdict(list)
+    stray = []
+    for code, out in runs:
+        # cfn-lint exits with a bit mask: 2 errors, 4 warnings, 8 informational, 1 a crash.
+        if code & 1:
+            stray.append(out)
+        for line in out.splitlines():
+            match = re.match(r"^(.+?\.json):\d+:\d+:\d+:\d+:([EWI]\d+):", line)
+            if not match:
+                continue
+            if match.group(2).startswith("I"):
+                continue
+            by_seed[seed_of(match.group(1), work)].append(line)
+    for seed in templates:
+        if by_seed.get(seed):
+            results.fail(seed, prop, "\n".join(by_seed[seed]))
+        else:
+            results.ok(prop)
+    for out in stray:
+        print(f"FAIL cfn-lint crashed:\n{clip(out)}")
+        results.failed[prop] += 1
+
+
+def check_quotas_and_posture(results, folders, work, root):
+    prop = "AWS quotas (quota_check.py)"
+    cfn = [str(f) for seed in sorted(folders) for f in folders[seed] if f.name == "cloudformation"]
+    if cfn:
+        _, out = run([sys.executable, str(HERE / "quota_check.py"), *cfn])
+        by_seed = collections.defaultdict(list)
+        for line in out.splitlines():
+            if line.startswith("FAIL "):
+                by_seed[seed_of(line.split()[1], work)].append(line)
+        for seed in folders:
+            if any(f.name == "cloudformation" for f in folders[seed]):
+                if by_seed.get(seed):
+                    results.fail(seed, prop, "\n".join(by_seed[seed]))
+                else:
+                    results.ok(prop)
+    prop = "no secret value, only 80/443 open (security_posture.py)"
+    posture = root / "tests/conformance/security_posture.py"
+    every = [str(f) for seed in sorted(folders) for f in folders[seed]]
+    if every:
+        code, out = run([sys.executable, str(posture), *every])
+        by_seed = collections.defaultdict(list)
+        for line in out.splitlines():
+            if not line.startswith("ok "):
+                by_seed[seed_of(line.split(":")[0], work)].append(line)
+        for seed in folders:
+            if by_seed.get(seed):
+                results.fail(seed, prop, "\n".join(by_seed[seed]))
+            else:
+                results.ok(prop)
+        if code != 0 and not by_seed:
+            print(f"FAIL security_posture.py exited {code} without a finding:\n{clip(out)}")
+            results.failed[prop] += 1
+
+
+def required_variables(folder):
+    """Names of the variables of a generated module that have no default."""
+    names = []
+    for path in sorted(folder.glob("*.tf")):
+        text = path.read_text()
+        for match in re.finditer(r'^variable "([^"]+)" \{\n(.*?)^\}', text, re.M | re.S):
+            if not re.search(r"^  default\s*=", match.group(2), re.M):
+                names.append(match.group(1))
+    return names
+
+
+def check_terraform(results, folders, work):
+    props = ("terraform validate", "terraform fmt -check")
+    if not shutil.which("terraform"):
+        for prop in props:
+            results.skipped[prop] = "terraform not found"
+        return
+    plugin_dir = find_plugin_dir()
+    if not plugin_dir:
+        for prop in props:
+            results.skipped[prop] = "tf-plugins (offline hashicorp/aws mirror) not found; set INFRAGEN_TF_PLUGIN_DIR"
+        return
+    root = work / "tf"
+    mods = root / "mods"
+    mods.mkdir(parents=True)
+    env = dict(os.environ, TF_CLI_CONFIG_FILE=str(work / "terraformrc"), CHECKPOINT_DISABLE="1",
+               TF_IN_AUTOMATION="1", TF_INPUT="0")
+    (work / "terraformrc").write_text("")
+    seeds = []
+    for seed in sorted(folders):
+        for folder in folders[seed]:
+            if folder.name == "terraform":
+                shutil.copytree(folder, mods / f"m{seed}")
+                seeds.append(seed)
+    if not seeds:
+        return
+
+    # fmt first: it needs no init. `-list` names each file that is not formatted.
+    code, out = run(["terraform", "fmt", "-check", "-recursive", "-list=true", "mods"], cwd=root, env=env)
+    bad = collections.defaultdict(list)
+    for line in out.splitlines():
+        seed = seed_of(line.strip(), work)
+        if seed is not None:
+            bad[seed].append(line.strip())
+    for seed in seeds:
+        if bad.get(seed):
+            details = []
+            for name in bad[seed][:5]:
+                _, diff = run(["terraform", "fmt", "-check", "-diff", name], cwd=root, env=env)
+                details.append(diff)
+            results.fail(seed, props[1], "\n".join(details))
+        else:
+            results.ok(props[1])
+    if code != 0 and not bad:
+        print(f"FAIL terraform fmt exited {code}:\n{clip(out)}")
+        results.failed[props[1]] += 1
+
+    # One root module calling every generated folder: one init, one validate for all. A child
+    # module may keep its provider and terraform blocks (no count/for_each on the call); a
+    # backend block there is ignored with a warning.
+    remaining = list(seeds)
+    for attempt in range(5):
+        lines = []
+        for seed in remaining:
+            variables = required_variables(mods / f"m{seed}")
+            for name in variables:
+                lines.append(f'variable "m{seed}_{name}" {{}}')
+            lines.append(f'module "m{seed}" {{')
+            lines.append(f'  source = "./mods/m{seed}"')
+            for name in variables:
+                lines.append(f"  {name} = var.m{seed}_{name}")
+            lines.append("}")
+        (root / "main.tf").write_text("\n".join(lines) + "\n")
+        shutil.rmtree(root / ".terraform", ignore_errors=True)
+        code, out = run(["terraform", "init", "-backend=false", "-input=false", f"-plugin-dir={plugin_dir}",
+                         "-no-color"], cwd=root, env=env)
+        if code != 0:
+            # A module that cannot even be loaded: blame it and retry without it.
+            blamed = sorted({s for s in map(lambda m: int(m), re.findall(r"mods/m(\d+)/", out)) if s in remaining})
+            if not blamed:
+                print(f"FAIL terraform init of the combined root:\n{clip(out)}")
+                results.failed[props[0]] += len(remaining)
+                return
+            for seed in blamed:
+                results.fail(seed, props[0], "terraform init:\n" + out)
+                remaining.remove(seed)
+            continue
+        code, out = run(["terraform", "validate", "-json", "-no-color"], cwd=root, env=env)
+        try:
+            report = json.loads(out[out.index("{"):])
+        except ValueError:
+            print(f"FAIL terraform validate printed no JSON (exit {code}):\n{clip(out)}")
+            results.failed[props[0]] += len(remaining)
+            return
+        by_seed = collections.defaultdict(list)
+        unplaced = []
+        for diag in report.get("diagnostics", []):
+            if diag.get("severity") != "error":
+                continue
+            where = diag.get("range", {}).get("filename", "")
+            text = f"{diag.get('severity')}: {diag.get('summary')}\n  {where}:{diag.get('range', {}).get('start', {}).get('line', '')}\n  {diag.get('detail', '')}"
+            snippet = diag.get("snippet", {}).get("code")
+            if snippet:
+                text += "\n  | " + snippet
+            seed = seed_of(where, work) if where else None
+            (by_seed[seed] if seed in remaining else unplaced).append(text)
+        for seed in remaining:
+            if by_seed.get(seed):
+                results.fail(seed, props[0], "\n".join(by_seed[seed]))
+            else:
+                results.ok(props[0])
+        if unplaced:
+            print("FAIL terraform validate errors outside the generated modules:\n" + clip("\n".join(unplaced)))
+            results.failed[props[0]] += 1
+        return
+
+
+def main(argv):
+    if len(argv) < 2:
+        sys.exit(__doc__)
+    infragen = str(pathlib.Path(argv[0]).resolve())
+    root = pathlib.Path(argv[1]).resolve()
+    count = int(argv[2]) if len(argv) > 2 else 40
+    first = int(argv[3]) if len(argv) > 3 else 1
+    gen = HERE / "manifest_gen.py"
+    work = pathlib.Path(tempfile.mkdtemp(prefix="infragen-generative."))
+    results = Results()
+    try:
+        # The quota checker must catch what it looks for (a test that cannot fail proves nothing).
+        fixture = work / "quota-fixture"
+        fixture.mkdir()
+        resources = {f"R{i}": {"Type": "AWS::SNS::Topic"} for i in range(501)}
+        resources["Sg"] = {"Type": "AWS::EC2::SecurityGroup",
+                           "Properties": {"SecurityGroupIngress": [{"CidrIp": "10.0.0.0/8"}] * 61}}
+        (fixture / "app.json").write_text(json.dumps({"Resources": resources}))
+        code, out = run([sys.executable, str(HERE / "quota_check.py"), str(fixture)])
+        if code == 0 or out.count("FAIL") != 2:
+            sys.exit(f"FAIL: quota_check.py missed the broken quotas of its fixture:\n{out}")
+
+        targets = targets_of(infragen)
+        seeds = list(range(first, first + count))
+        folders = {}
+        manifests = {}
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            for seed, checks, seed_folders in pool.map(
+                    lambda s: check_seed(s, infragen, gen, work, targets), seeds):
+                for prop, ok, output in checks:
+                    if ok:
+                        results.ok(prop)
+                    else:
+                        results.fail(seed, prop, output)
+                if seed_folders:
+                    folders[seed] = [f for fmt in sorted(seed_folders) for f in seed_folders[fmt]]
+                path = work / f"s{seed}" / "app.yaml"
+                manifests[seed] = path.read_text() if path.exists() else ""
+
+        check_cloudformation(results, folders, work)
+        check_quotas_and_posture(results, folders, work, root)
+        check_terraform(results, folders, work)
+
+        for seed in sorted(results.failures):
+            print("=" * 100)
+            for prop, output in results.failures[seed]:
+                print(f"FAIL seed {seed}: {prop}")
+                print(clip(output))
+                print("-" * 100)
+            print(f"manifest of seed {seed} (replay: python3 tests/generative/manifest_gen.py --seed {seed}):")
+            print(manifests.get(seed, ""))
+        print("=" * 100)
+        print(f"summary: {count} manifests, seeds {first}..{first + count - 1}, targets {', '.join(targets)}")
+        props = list(dict.fromkeys(list(results.passed) + list(results.failed) + list(results.skipped)))
+        for prop in props:
+            if prop in results.skipped:
+                continue
+            print(f"  {prop:60} {results.passed[prop]:5} ok {results.failed[prop]:5} failed")
+        failed = sum(results.failed.values())
+        for prop, why in results.skipped.items():
+            # ctest's SKIP_REGULAR_EXPRESSION would hide a failure: say SKIPPED only without one.
+            print(f"{'SKIPPED' if not failed else 'skipped'}: {why} ({prop})")
+        if failed:
+            print(f"FAILED: {len(results.failures)} of {count} seeds broke a property")
+            return 1
+        print(f"ok   {count} manifests, every property holds")
+        return 0
+    finally:
+        if os.environ.get("KEEP_WORK"):
+            print(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
