@@ -4,6 +4,7 @@
 #include "frontend/duration_check.h"
 #include "frontend/exposure_check.h"
 #include "frontend/job_trigger_check.h"
+#include "frontend/name_clash_check.h"
 #include "frontend/reference_check.h"
 #include "frontend/scaling_check.h"
 
@@ -16,6 +17,7 @@ void check_semantics(const SemanticInput& input) {
   check_scaling(input);
   check_job_triggers(input);
   check_durations(input);
+  check_name_clashes(input);
 }
 
 }  // namespace infragen

@@ -2,7 +2,6 @@
 
 #include "lowering/consistency.h"
 #include "lowering/features.h"
-#include "lowering/identifier_clashes.h"
 #include "lowering/logical_ids.h"
 #include "lowering/lowering_context.h"
 #include "lowering/service_wiring.h"
@@ -85,8 +84,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   // Unsupported features and inconsistent environments make the rest meaningless.
   bool features_ok = check_features(context);
   bool consistent = check_consistency(context);
-  bool distinct = check_identifier_clashes(context);
-  if (!features_ok || !consistent || !distinct) return nullptr;
+  if (!features_ok || !consistent) return nullptr;
 
   const AppModel& base = context.base();
   nlohmann::json view = {{"target", target.target},

@@ -193,23 +193,6 @@ services:
             "many-default-database-ledger-clients");
 }
 
-// `api-1` and `api1` are both `Api1` in CloudFormation: a located error, not a template with a
-// duplicate logical id.
-TEST(Lowering, NamesThatShareALogicalIdAreAnError) {
-  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
-name: clash
-region: eu-west-1
-services:
-  api-1: {image: x, expose: none}
-  api1: {image: x, expose: none}
-)yaml");
-  EXPECT_FALSE(lowered.ok());
-  EXPECT_NE(lowered.messages.find("app.yaml:6:9: error: service names 'api-1' and 'api1' would "
-                                  "both be the CloudFormation logical id 'Api1'"),
-            std::string::npos)
-      << lowered.messages;
-}
-
 TEST(Lowering, SecurityGroupQuotaIsAnErrorAtTheLine) {
   std::string manifest = R"yaml(apiVersion: infragen/v1
 name: many
