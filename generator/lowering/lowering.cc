@@ -114,6 +114,11 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["caches"] = lower_caches(context);
   view["has_caches"] = !view["caches"].empty();
   view["has_data_stores"] = view["has_databases"].get<bool>() || view["has_caches"].get<bool>();
+  // The app stack's DeletionProtection parameter protects repositories, the load balancer and
+  // databases; without any of them it would be unused.
+  view["uses_deletion_protection"] = view["has_repositories"].get<bool>() ||
+                                     view["load_balancer"].is_object() ||
+                                     view["has_databases"].get<bool>();
   view["secrets"] = lower_secrets(context);
   view["has_secrets"] = !view["secrets"].empty();
   view["buckets"] = lower_buckets(context);

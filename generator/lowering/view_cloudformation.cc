@@ -353,7 +353,16 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   attach_environment_overrides(view, "jobs", "Job");
   const bool creates = view["network"]["creates"].get<bool>();
   const bool codepipeline = view["pipeline"].is_object() && view["pipeline"]["codepipeline"];
+  bool app_security_groups = false;
+  for (const auto& group : view["security"]["groups"]) {
+    app_security_groups = app_security_groups || group.value("in_app_stack", true);
+  }
   return {{"zones", zones},
+          {"several_zones", max_zones > 1},
+          // Whether the app stack holds any security group, and whether it needs the network
+          // (for those, or for the service discovery namespace).
+          {"app_security_groups", app_security_groups},
+          {"app_network", app_security_groups || view.value("service_discovery", false)},
           {"codepipeline", codepipeline ? nlohmann::json::array({nlohmann::json::object()})
                                         : nlohmann::json::array()},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
