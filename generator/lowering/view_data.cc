@@ -1,5 +1,8 @@
 #include "lowering/view_data.h"
 
+#include <map>
+#include <string>
+
 #include <functional>
 
 #include "lowering/references.h"
@@ -8,6 +11,19 @@
 namespace infragen {
 
 namespace {
+
+// RDS takes a MySQL major version ("8.0") and picks its newest minor, and the Terraform passes
+// it so (a pinned minor would plan a downgrade after RDS's automatic minor upgrades).
+// CloudFormation's resource specification lists MySQL versions only in full, so there a major
+// version is written as its newest minor known to this release; other engines and full
+// versions are written as given.
+std::string full_engine_version(const std::string& engine, const std::string& version) {
+  static const std::map<std::string, std::string> kNewestMySqlMinor = {
+      {"5.7", "5.7.44"}, {"8.0", "8.0.46"}, {"8.4", "8.4.9"}};
+  if (engine != "mysql") return version;
+  auto found = kNewestMySqlMinor.find(version);
+  return found == kNewestMySqlMinor.end() ? version : found->second;
+}
 
 bool in_any(const LoweringContext& context, const std::function<bool(const AppModel&)>& test) {
   for (const auto& model : context.environments) {
@@ -70,6 +86,7 @@ nlohmann::json lower_databases(const LoweringContext& context) {
                          {"postgres", database.is_postgres()},
                          {"mysql", !database.is_postgres()},
                          {"version", database.version},
+                         {"full_version", full_engine_version(database.engine, database.version)},
                          {"port", database_port(database)},
                          {"database_name", database.database_name},
                          {"username", database.username},
