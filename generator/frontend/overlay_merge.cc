@@ -48,6 +48,20 @@ class OverlayMerger {
         if (removal != source_.key_locations.end()) merged_.key_locations[into] = removal->second;
       } else if (value.is_object() && target.contains(key) && target[key].is_object()) {
         merge(target[key], into, value, from);
+      } else if (value.is_object()) {
+        // A map the base does not have is merged into an empty one, so that a null inside it
+        // (`observability: {alarms: null}`) removes nothing instead of staying a null value.
+        target[key] = json::object();
+        erase_subtree(merged_.value_locations, into);
+        erase_subtree(merged_.key_locations, into);
+        for (auto* locations : {&merged_.value_locations, &merged_.key_locations}) {
+          const LocationMap& original = locations == &merged_.value_locations
+                                            ? source_.value_locations
+                                            : source_.key_locations;
+          auto own = original.find(from);
+          if (own != original.end()) (*locations)[into] = own->second;
+        }
+        merge(target[key], into, value, from);
       } else {
         target[key] = value;
         erase_subtree(merged_.value_locations, into);

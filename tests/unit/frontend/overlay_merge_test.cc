@@ -62,6 +62,22 @@ TEST(OverlayMerge, LocationsFollowTheValues) {
   EXPECT_EQ(merged.key_locations.count("/environments/dev"), 0u);
 }
 
+// A null inside a map the base does not have removes nothing: `observability: {alarms: null}`
+// turns alarms off also when the base says nothing about observability.
+TEST(OverlayMerge, NullInsideAMapTheBaseLacksIsDropped) {
+  Document document = load(
+      "name: x\n"                                                     // 1
+      "environments:\n"                                               // 2
+      "  dev:\n"                                                      // 3
+      "    observability: {alarms: null, log_retention_days: 7}\n");  // 4
+  Document merged =
+      merge_overlay(document, document.root["environments"]["dev"], "/environments/dev", {});
+  EXPECT_EQ(merged.root,
+            json::parse(R"({"name": "x", "observability": {"log_retention_days": 7}})"));
+  EXPECT_EQ(merged.locate("/observability/log_retention_days").line, 4);
+  EXPECT_EQ(merged.locate_key("/observability").line, 4);
+}
+
 TEST(OverlayMerge, NoOverlayIsTheBaseWithoutEnvironments) {
   Document document = load(kManifest);
   Document merged = merge_overlay(document, json(nullptr), "", {});
