@@ -5,6 +5,7 @@
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
 #include "lowering/resource_names.h"
+#include "lowering/shell_words.h"
 #include "lowering/view_data.h"
 #include "lowering/view_network.h"
 #include "lowering/view_pipeline.h"
@@ -60,7 +61,9 @@ nlohmann::json image_builds(const AppModel& model) {
   for (const auto& image : built_images(model)) {
     nlohmann::json args = nlohmann::json::array();
     for (const auto& [name, value] : image.build.args) {
-      args.push_back({{"name", name}, {"value", value}});
+      // The workflow runs `docker build --build-arg WORD`: one shell word, literal.
+      args.push_back(
+          {{"name", name}, {"value", value}, {"shell_word", ansi_c_quoted(name + "=" + value)}});
     }
     builds.push_back({{"resource", image.resource},
                       {"repository", resource_name(name_rules::ecr_repository, model.app,
