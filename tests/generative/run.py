@@ -93,11 +93,23 @@ def problem_in(output):
     return None
 
 
+# Manifests that once broke a property (tests/generative/regressions/*.yaml) are checked with
+# every run, under ids from REGRESSION_BASE up, beside the drawn ones.
+REGRESSION_BASE = 900001
+
+
+def regressions():
+    return sorted((HERE / "regressions").glob("*.yaml"))
+
+
 def check_seed(seed, infragen, gen, work, targets):
     """Per-seed properties; returns (seed, [(property, ok, output)], {format: [folders]})."""
     base = work / f"s{seed}"
     base.mkdir()
-    code, text = run([sys.executable, str(gen), "--seed", str(seed)])
+    if seed >= REGRESSION_BASE:
+        code, text = 0, regressions()[seed - REGRESSION_BASE].read_text()
+    else:
+        code, text = run([sys.executable, str(gen), "--seed", str(seed)])
     if code != 0:
         return seed, [("draw a manifest", False, text)], {}
     manifest = base / "app.yaml"
@@ -376,6 +388,7 @@ def main(argv):
 
         targets = targets_of(infragen)
         seeds = list(range(first, first + count))
+        seeds += [REGRESSION_BASE + i for i in range(len(regressions()))]
         folders = {}
         manifests = {}
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
@@ -401,10 +414,14 @@ def main(argv):
                 print(f"FAIL seed {seed}: {prop}")
                 print(clip(output))
                 print("-" * 100)
-            print(f"manifest of seed {seed} (replay: python3 tests/generative/manifest_gen.py --seed {seed}):")
+            if seed >= REGRESSION_BASE:
+                print(f"manifest of seed {seed}: {regressions()[seed - REGRESSION_BASE].relative_to(root)}")
+            else:
+                print(f"manifest of seed {seed} (replay: python3 tests/generative/manifest_gen.py --seed {seed}):")
             print(manifests.get(seed, ""))
         print("=" * 100)
-        print(f"summary: {count} manifests, seeds {first}..{first + count - 1}, targets {', '.join(targets)}")
+        print(f"summary: {count} manifests, seeds {first}..{first + count - 1}, and "
+              f"{len(regressions())} regression manifests, targets {', '.join(targets)}")
         props = list(dict.fromkeys(list(results.passed) + list(results.failed) + list(results.skipped)))
         for prop in props:
             if prop in results.skipped:
@@ -415,7 +432,7 @@ def main(argv):
             # ctest's SKIP_REGULAR_EXPRESSION would hide a failure: say SKIPPED only without one.
             print(f"{'SKIPPED' if not failed else 'skipped'}: {why} ({prop})")
         if failed:
-            print(f"FAILED: {len(results.failures)} of {count} seeds broke a property")
+            print(f"FAILED: {len(results.failures)} of {len(seeds)} manifests broke a property")
             return 1
         print(f"ok   {count} manifests, every property holds")
         return 0

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "lowering_fixture.h"
 
 namespace infragen {
@@ -384,6 +386,59 @@ environments:
   EXPECT_NE(
       name_of(lowered.view["environments"][0], "service_payments_reconciliation_api_target_group"),
       name_of(lowered.view["environments"][1], "service_payments_reconciliation_api_target_group"));
+}
+
+// Names of 63 characters that share 60 of them, in environments whose names have '-': every
+// generated name fits its AWS limit, and no two are equal.
+TEST(Lowering, LongestNamesSharingAPrefixNeverCollide) {
+  const std::string stem(60, 'a');
+  std::string manifest =
+      "apiVersion: infragen/v1\nname: abcdefghijklmnopqrstuvwxy\nregion: eu-west-1\n"
+      "services:\n";
+  for (const char* end : {"-s1", "-s2"}) {
+    manifest += "  " + stem + end + ": {image: x, port: 80, expose: public, route: {path: /" + end +
+                "}, autoscale: {min: 1, max: 2, cpu: 50}}\n";
+  }
+  manifest += "databases:\n";
+  for (const char* end : {"-d1", "-d2"}) {
+    manifest += "  " + stem + end + ": {engine: postgres, version: \"16\", read_replicas: 1}\n";
+  }
+  manifest += "caches:\n  " + stem + "-c1: {}\n  " + stem + "-c2: {}\n";
+  manifest += "buckets:\n  " + stem + "-b1: {}\n  " + stem + "-b2: {}\n";
+  manifest += "environments:\n  production-eu-west-1-very-long-x: {}\n  pr-123: {}\n";
+  auto lowered = lower_yaml(manifest);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  for (const auto& environment : lowered.view["environments"]) {
+    std::map<std::string, std::string> names;
+    for (const auto& entry : environment["names"]) {
+      const std::string key = entry["key"], name = entry["value"];
+      size_t limit = 512;
+      if (key.find("target_group") != std::string::npos || key == "load_balancer") limit = 32;
+      if (key.find("_role") != std::string::npos) limit = 64;
+      if (key.find("database_") == 0 && key.find("security_group") == std::string::npos &&
+          key.find("alarm") == std::string::npos) {
+        limit = 63;
+      }
+      if (key.find("bucket_") == 0) limit = 50;  // room for -<account id>
+      if (key.find("replication_group") != std::string::npos) limit = 40;
+      EXPECT_LE(name.size(), limit) << key << " = " << name;
+      names[key] = name;
+    }
+    // The twin of every name of the "…-s1", "-d1", "-c1", "-b1" entities differs from it.
+    for (const auto& [key, name] : names) {
+      for (const char* one : {"_s1", "_d1", "_c1", "_b1"}) {
+        size_t at = key.find(one);
+        if (at == std::string::npos) continue;
+        std::string twin = key;
+        twin[at + 2] = '2';
+        ASSERT_TRUE(names.count(twin)) << twin;
+        EXPECT_NE(names[twin], name) << key << " and " << twin;
+      }
+    }
+    for (const auto& stack : environment["cloudformation"]["workload_stacks"]) {
+      EXPECT_LE(stack["stack"].get<std::string>().size(), 128u);
+    }
+  }
 }
 
 TEST(Lowering, FargateSizesAreChecked) {
