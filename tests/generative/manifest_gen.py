@@ -57,6 +57,12 @@ TRICKY = ["plain", "with space", 'say "hi"', "back\\slash", "$HOME", "%{not_a_di
 ARG_TRICKY = TRICKY + ["${HOME}", "$${escaped}", "${not.a.ref}"]
 
 
+
+def pascal_case(name):
+    """As the compiler's logical ids: the letter after each '-' (and the first) upper case, the
+    hyphens dropped."""
+    return re.sub(r"(?:^|-+)(.?)", lambda m: m.group(1).upper(), name)
+
 class Draw:
     def __init__(self, seed, services):
         self.r = random.Random(seed)
@@ -114,7 +120,9 @@ class Draw:
                 name = self.long_name(63)
             else:
                 name = self.pick("abcdefghijklmnopqrstuvwxyz")
-            if NAME_PATTERN.match(name) and name not in used:
+            # Names of one kind must not share a CloudFormation logical id (web-1, web1).
+            if NAME_PATTERN.match(name) and name not in used and \
+                    pascal_case(name) not in {pascal_case(n) for n in used}:
                 used.append(name)
                 return name
         name = "n%d-%d" % (len(used), self.r.randrange(10 ** 6))
@@ -431,10 +439,15 @@ class Draw:
                     route = self.route(taken_routes)
                     if route:
                         svc["route"] = route
+                        # Path '/' without host takes every request, as no route does.
+                        if ("", "/") in taken_routes:
+                            default_taken = True
                 if "route" not in svc:
                     if default_taken:
                         svc["route"] = {"path": "/svc-%d" % index}
                         taken_routes.add(("", "/svc-%d" % index))
+                    else:
+                        taken_routes.add(("", "/"))
                     default_taken = True
             if self.chance(0.4):
                 svc["health"] = self.health()
