@@ -31,3 +31,11 @@ namespace infragen {
 size_t unclosed_flow_opening(std::string_view text, size_t end, char open);
 
 }  // namespace infragen
+
+namespace infragen {
+
+// The offset of the first byte of `text` that is not part of well-formed UTF-8 (overlong
+// forms, surrogates and code points above U+10FFFF included); npos when all of it is.
+size_t first_invalid_utf8(std::string_view text);
+
+}  // namespace infragen

@@ -1,8 +1,12 @@
 #include "frontend/yaml_loader.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <set>
+#include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "frontend/json_pointer.h"
@@ -274,28 +278,137 @@ SourceLocation position_of(const SourceFilePtr& file, size_t offset) {
   return where;
 }
 
+// Where each document of a YAML stream starts, where its root node is and whether it is empty,
+// from the parser's events alone (no nodes are built).
+struct DocumentOutline {
+  YAML::Mark start;
+  YAML::Mark root;
+  bool empty = true;
+};
+
+class OutlineHandler : public YAML::EventHandler {
+ public:
+  std::vector<DocumentOutline> documents;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    documents.push_back({mark, mark, true});
+    depth_ = 0;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, true); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, false); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    node(mark, false);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(mark, false);
+    ++depth_;
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(mark, false);
+    ++depth_;
+  }
+  void OnMapEnd() override { --depth_; }
+
+ private:
+  void node(const YAML::Mark& mark, bool null) {
+    if (depth_ != 0 || documents.empty()) return;
+    documents.back().root = mark;
+    documents.back().empty = null;
+  }
+  int depth_ = 0;
+};
+
+// The documents of `text`, as YAML::LoadAll would find them. yaml-cpp 0.7's LoadAll loops
+// forever, allocating, on a token that cannot start a node at the top of a document (a stray
+// ',', jbeder/yaml-cpp#1040): the parser reports an empty document without consuming it, again
+// and again. A document that starts where the previous one did is that token; `stuck` gets it.
+// Throws YAML::Exception on a syntax error.
+std::vector<DocumentOutline> outline_documents(const std::string& text,
+                                               std::optional<YAML::Mark>& stuck) {
+  std::istringstream input(text);
+  YAML::Parser parser(input);
+  OutlineHandler handler;
+  while (parser.HandleNextDocument(handler)) {
+    const auto& documents = handler.documents;
+    const size_t count = documents.size();
+    // Every real document consumes at least one byte; the count bound is a second guard.
+    if ((count >= 2 && documents[count - 1].start.pos == documents[count - 2].start.pos) ||
+        count > text.size() + 1) {
+      stuck = documents.back().start;
+      break;
+    }
+  }
+  return std::move(handler.documents);
+}
+
+void report_stuck_parser(const SourceFilePtr& file, const YAML::Mark& mark,
+                         Diagnostics& diagnostics) {
+  SourceLocation where;
+  where.file = file;
+  where.line = std::max(1, mark.line + 1);
+  where.column = std::max(1, mark.column + 1);
+  const std::string& text = file->text();
+  const char c = mark.pos >= 0 && static_cast<size_t>(mark.pos) < text.size() ? text[mark.pos] : 0;
+  if (c == ',') {
+    diagnostics.error(where, "YAML syntax error: unexpected ','",
+                      "',' separates items only inside [ ] or { }; quote a value that starts "
+                      "with it");
+  } else {
+    diagnostics.error(where, "YAML syntax error: no value can start here");
+  }
+}
+
 }  // namespace
 
 std::optional<Document> load_yaml_document(const SourceFilePtr& file, Diagnostics& diagnostics) {
-  std::vector<YAML::Node> documents;
+  // yaml-cpp passes any byte through, but the schema validator (valijson) reads strings as
+  // UTF-8 and overruns its tables on a malformed sequence; a Latin-1 file is said so here.
+  if (size_t bad = first_invalid_utf8(file->text()); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(file->text()[bad]));
+    diagnostics.error(position_of(file, bad),
+                      std::string("invalid UTF-8 (byte ") + byte + "): a manifest is UTF-8 text",
+                      "save the file with UTF-8 encoding");
+    return std::nullopt;
+  }
+  std::vector<DocumentOutline> documents;
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(file->text());
+    std::optional<YAML::Mark> stuck;
+    documents = outline_documents(file->text(), stuck);
+    if (stuck) {
+      report_stuck_parser(file, *stuck, diagnostics);
+      return std::nullopt;
+    }
+    // The first document again, now as nodes; YAML::Load reads no further than it.
+    if (!documents.empty() && !documents[0].empty) root = YAML::Load(file->text());
   } catch (const YAML::Exception& problem) {
     report_syntax_error(file, problem, diagnostics);
     return std::nullopt;
   }
-  if (documents.empty() || documents[0].IsNull()) {
-    diagnostics.file_error(file->path(), "the manifest is empty");
+  if (documents.empty() || documents[0].empty) {
+    // At 1:1 rather than on the file as a whole: every manifest error then has the
+    // FILE:LINE:COL form that editors and CI problem matchers read.
+    SourceLocation start;
+    start.file = file;
+    start.line = 1;
+    start.column = 1;
+    diagnostics.error(start, "the manifest is empty");
     return std::nullopt;
   }
   for (size_t extra = 1; extra < documents.size(); ++extra) {
     // An empty document after a trailing '---' holds nothing that could be lost.
-    if (documents[extra].IsNull()) continue;
+    if (documents[extra].empty) continue;
     // Point at the '---' that starts it rather than at its first value.
     SourceLocation where;
     where.file = file;
-    where.line = documents[extra].Mark().line + 1;
-    where.column = documents[extra].Mark().column + 1;
+    where.line = documents[extra].root.line + 1;
+    where.column = documents[extra].root.column + 1;
     for (int line = where.line; line >= 1; --line) {
       if (file->line(line).substr(0, 3) == "---") {
         where.line = line;
@@ -308,17 +421,17 @@ std::optional<Document> load_yaml_document(const SourceFilePtr& file, Diagnostic
                       "remove the '---' line and everything after it, or merge the documents");
     return std::nullopt;
   }
-  if (!documents[0].IsMap()) {
+  if (!root.IsMap()) {
     SourceLocation where;
     where.file = file;
-    where.line = documents[0].Mark().line + 1;
-    where.column = documents[0].Mark().column + 1;
+    where.line = documents[0].root.line + 1;
+    where.column = documents[0].root.column + 1;
     diagnostics.error(where,
                       "the manifest must be a map of fields (apiVersion, name, services, ...)");
     return std::nullopt;
   }
   Converter converter(file, diagnostics);
-  Document document = converter.convert_root(documents[0]);
+  Document document = converter.convert_root(root);
   if (converter.failed()) return std::nullopt;
   return document;
 }

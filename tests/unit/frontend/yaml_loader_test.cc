@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "frontend/source_tokens.h"
+
 namespace infragen {
 namespace {
 
@@ -182,9 +184,10 @@ TEST(YamlLoader, HugeIntegerIsAnError) {
 }
 
 TEST(YamlLoader, EmptyFileAndNonMapTopLevel) {
-  EXPECT_EQ(load("").printed, "app.yaml: error: the manifest is empty\n1 error generated.\n");
+  EXPECT_EQ(load("").printed,
+            "app.yaml:1:1: error: the manifest is empty\n\n^\n1 error generated.\n");
   EXPECT_EQ(load("# nothing\n").printed,
-            "app.yaml: error: the manifest is empty\n1 error generated.\n");
+            "app.yaml:1:1: error: the manifest is empty\n# nothing\n^\n1 error generated.\n");
   Loaded list = load("- a\n- b\n");
   EXPECT_FALSE(list.document);
   EXPECT_NE(list.printed.find("app.yaml:1:1: error: the manifest must be a map"),
@@ -204,6 +207,49 @@ TEST(YamlLoader, RecursiveAliasIsAnErrorNotACrash) {
   Loaded loaded = load("a: &x\n  b: *x\n");
   EXPECT_FALSE(loaded.document);
   EXPECT_NE(loaded.printed.find("nested too deeply"), std::string::npos) << loaded.printed;
+}
+
+// yaml-cpp 0.7's LoadAll never returns on these (jbeder/yaml-cpp#1040); found by the fuzzer.
+TEST(YamlLoader, StrayCommaIsASyntaxErrorNotAHang) {
+  EXPECT_EQ(load(",").printed,
+            "app.yaml:1:1: error: YAML syntax error: unexpected ','\n,\n^\n"
+            "  hint: ',' separates items only inside [ ] or { }; quote a value that starts with "
+            "it\n1 error generated.\n");
+  Loaded later = load("a: 1\n---\n  ,\n");
+  EXPECT_FALSE(later.document);
+  EXPECT_NE(later.printed.find("app.yaml:3:3: error: YAML syntax error: unexpected ','"),
+            std::string::npos)
+      << later.printed;
+  EXPECT_FALSE(load("a: [1]\n,\n").document);
+  // Empty documents after the first are still fine, and a second real one still an error.
+  EXPECT_TRUE(load("a: 1\n---\n---\n").document);
+  EXPECT_NE(load("a: 1\n---\n---\nb: 2\n")
+                .printed.find("app.yaml:3:1: error: a manifest is a "
+                              "single YAML document"),
+            std::string::npos);
+}
+
+// valijson reads past its tables on malformed UTF-8; found by the fuzzer.
+TEST(YamlLoader, InvalidUtf8IsAnErrorAtItsByte) {
+  EXPECT_EQ(load("name: caf\xE9\n").printed,
+            "app.yaml:1:10: error: invalid UTF-8 (byte 0xE9): a manifest is UTF-8 text\n"
+            "name: caf\xE9\n         ^\n  hint: save the file with UTF-8 encoding\n"
+            "1 error generated.\n");
+  EXPECT_TRUE(load("name: \"caf\xC3\xA9 \xF0\x9F\x98\x80\"\n").document);
+}
+
+TEST(FirstInvalidUtf8, RejectsMalformedOverlongSurrogateAndTooLarge) {
+  EXPECT_EQ(first_invalid_utf8("plain \xC3\xA9 \xE2\x82\xAC \xF4\x8F\xBF\xBF"),
+            std::string_view::npos);
+  EXPECT_EQ(first_invalid_utf8("ab\x80"), 2u);                // a lone continuation byte
+  EXPECT_EQ(first_invalid_utf8("a\xC3"), 1u);                 // cut short at the end
+  EXPECT_EQ(first_invalid_utf8("a\xE2\x82z"), 1u);            // cut short before a letter
+  EXPECT_EQ(first_invalid_utf8("\xC0\xAF"), 0u);              // overlong '/'
+  EXPECT_EQ(first_invalid_utf8("\xE0\x80\xAF"), 0u);          // overlong, 3 bytes
+  EXPECT_EQ(first_invalid_utf8("\xED\xA0\x80"), 0u);          // a UTF-16 surrogate
+  EXPECT_EQ(first_invalid_utf8("\xF4\x90\x80\x80"), 0u);      // above U+10FFFF
+  EXPECT_EQ(first_invalid_utf8("\xF8\x88\x80\x80\x80"), 0u);  // a 5-byte form
+  EXPECT_EQ(first_invalid_utf8("\xFF\xFEn"), 0u);             // a UTF-16 byte order mark
 }
 
 }  // namespace
