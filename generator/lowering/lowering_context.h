@@ -1,12 +1,14 @@
 // Internal to lowering: what every part of the view model is built from.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "diagnostics/diagnostics.h"
+#include "lowering/load_balancer_layout.h"
 #include "lowering/lowering.h"
 #include "lowering/reference_snippets.h"
 #include "model/model.h"
@@ -22,6 +24,8 @@ struct LoweringContext {
   const TargetSpec& target;
   Diagnostics& diagnostics;
   ReferenceSnippets references;
+  // Planned once, on first use, by load_balancer_layout() (view_network.h).
+  mutable std::shared_ptr<const LoadBalancerLayout> load_balancers;
 
   LoweringContext(const std::vector<AppModel>& models, const TargetSpec& spec, Diagnostics& sink)
       : environments(models),

@@ -1,6 +1,7 @@
 #include "lowering/references.h"
 
 #include "lowering/listener_rules.h"
+#include "lowering/view_network.h"
 
 namespace infragen {
 
@@ -62,13 +63,22 @@ nlohmann::json resolve_reference(const LoweringContext& context, const Reference
       return nullptr;
     }
     if (service) {
+      // A route's host names the service, unless it is a wildcard; else the load balancer does.
+      std::string host = service->route ? service->route->host : "";
+      if (host.find('*') != std::string::npos) host.clear();
+      nlohmann::json balancer = balancer_of(context, service->name);
       snippet_context = {{"name", service->name},
                          {"resource", resource_identifier(service->name)},
                          {"port", *service->port},
                          {"public", service->exposure == Exposure::public_},
                          {"private", service->exposure == Exposure::private_},
                          {"https", model.domain.has_value()},
-                         {"path", url_path(*service)}};
+                         {"path", url_path(*service)},
+                         {"has_host", !host.empty()},
+                         {"host", host},
+                         {"balancer", balancer["tf"]},
+                         // With a domain the URL is the domain's, whose name is the first's.
+                         {"balancer_id_suffix", model.domain ? "" : balancer["id_suffix"]}};
     }
   }
   if (snippet_context.is_null()) {

@@ -2,6 +2,7 @@
 
 #include "lowering/access.h"
 #include "lowering/images.h"
+#include "lowering/view_network.h"
 #include "lowering/view_security.h"
 #include "model/naming.h"
 
@@ -98,6 +99,13 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   names.add("vpc", name_rules::ecs_cluster, "");
   names.add("cluster", name_rules::ecs_cluster, "");
   names.add("load_balancer", name_rules::load_balancer, "");
+  // Past one load balancer's quotas: "<app>-<env>-2", "<app>-<env>-3"...
+  size_t load_balancers = load_balancer_layout(context).shards.size();
+  for (size_t index = 1; index < load_balancers; ++index) {
+    const std::string number = std::to_string(index + 1);
+    names.add("load_balancer_" + number, name_rules::load_balancer, number);
+    names.add("load_balancer_5xx_alarm_" + number, name_rules::alarm, "alb-5xx-" + number);
+  }
   names.add("load_balancer_security_group", name_rules::security_group, "alb");
   names.add("load_balanced_services_security_group", name_rules::security_group, "alb-targets");
   for (const auto& group : client_groups(model)) {

@@ -1,5 +1,8 @@
 #include "lowering/service_wiring.h"
 
+#include <map>
+#include <string>
+
 #include "lowering/lowering_context.h"
 #include "lowering/reference_snippets.h"
 
@@ -11,14 +14,27 @@ void attach_listener_rules(nlohmann::json& view) {
   for (auto& service : view["services"]) {
     service["listener_rule"] = false;
     service["default_target"] = false;
-    if (!view["load_balancer"].is_object()) continue;
-    const auto& load_balancer = view["load_balancer"];
-    if (load_balancer["has_default_service"].get<bool>() &&
-        load_balancer["default_service"] == service["name"]) {
-      service["default_target"] = true;
+    service["balancer"] = false;
+  }
+  if (!view["load_balancer"].is_object()) return;
+  std::map<std::string, nlohmann::json*> by_name;
+  for (auto& service : view["services"]) by_name[service["name"].get<std::string>()] = &service;
+  for (const auto& shard : view["load_balancer"]["shards"]) {
+    nlohmann::json balancer = {{"tf", shard["tf"]},
+                               {"listener", shard["listener"]},
+                               {"id_suffix", shard["id_suffix"]},
+                               {"number", shard["number"]}};
+    for (const auto& member : shard["members"]) {
+      auto found = by_name.find(member["value"].get<std::string>());
+      if (found != by_name.end()) (*found->second)["balancer"] = balancer;
     }
-    for (const auto& rule : load_balancer["rules"]) {
-      if (rule["service"] == service["name"]) service["listener_rule"] = rule;
+    if (shard["has_default_service"].get<bool>()) {
+      auto found = by_name.find(shard["default_service"].get<std::string>());
+      if (found != by_name.end()) (*found->second)["default_target"] = true;
+    }
+    for (const auto& rule : shard["rules"]) {
+      auto found = by_name.find(rule["service"].get<std::string>());
+      if (found != by_name.end()) (*found->second)["listener_rule"] = rule;
     }
   }
 }
@@ -50,8 +66,9 @@ void attach_deployment_variants(nlohmann::json& view) {
     service["pipeline_deployed"] = codepipeline && built;
     if (blue_green && service["default_target"].get<bool>()) any_blue_green_default = true;
   }
+  // Only the first load balancer has a default target.
   if (view["load_balancer"].is_object()) {
-    view["load_balancer"]["default_action_by_codedeploy"] = any_blue_green_default;
+    view["load_balancer"]["shards"][0]["default_action_by_codedeploy"] = any_blue_green_default;
   }
 }
 

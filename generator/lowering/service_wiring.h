@@ -8,8 +8,8 @@
 
 namespace infragen {
 
-// Gives each service of `view` its listener rule (or false) and whether it is the load
-// balancer's default target.
+// Gives each service of `view` its listener rule (or false), whether it is a load balancer's
+// default target, and `balancer`: the names of the load balancer that serves it (or false).
 void attach_listener_rules(nlohmann::json& view);
 
 // Gives each service its deployment variants (rolling, and blue/green where CodeDeploy may deploy

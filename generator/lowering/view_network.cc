@@ -2,6 +2,8 @@
 
 #include "lowering/cidr_plan.h"
 #include "lowering/listener_rules.h"
+#include "lowering/load_balancer_layout.h"
+#include "lowering/logical_ids.h"
 #include "lowering/reference_snippets.h"
 
 namespace infragen {
@@ -98,80 +100,91 @@ nlohmann::json lower_network(const LoweringContext& context) {
           {"public_tasks_possible", public_tasks}};
 }
 
-namespace {
-
-// Elastic Load Balancing's default quotas for one Application Load Balancer.
-constexpr size_t kListenerRuleQuota = 100;  // "Rules per Application Load Balancer"
-constexpr size_t kTargetGroupQuota = 100;   // "Target groups per Application Load Balancer"
-
-// Every public service has a target group (two with blue/green deployments) and all but the
-// catch-all one a listener rule, on the one load balancer infragen creates.
-void check_load_balancer_quotas(const LoweringContext& context, const ListenerPlan& plan,
-                                size_t public_services) {
+const LoadBalancerLayout& load_balancer_layout(const LoweringContext& context) {
+  if (context.load_balancers) return *context.load_balancers;
   const AppModel& model = context.base();
   bool blue_green = false;
   for (const auto& environment : context.environments) {
     blue_green =
         blue_green || (environment.pipeline && environment.pipeline->deploy == "blue-green");
   }
-  size_t target_groups = 0;
+  std::vector<PublicRoute> routes;
   for (const auto& service : model.services) {
     if (service.exposure != Exposure::public_ || !service.port) continue;
-    target_groups += blue_green && service.image.build ? 2 : 1;
+    PublicRoute route;
+    route.route.service = service.name;
+    if (service.route) {
+      route.route.path = service.route->path;
+      route.route.host = service.route->host;
+    }
+    route.target_groups = blue_green && service.image.build ? 2 : 1;
+    routes.push_back(std::move(route));
   }
-  auto report = [&](size_t count, const std::string& what, size_t quota, const std::string& name) {
-    context.diagnostics.error(
-        model.locate("/services"),
-        std::to_string(public_services) + " public services need " + std::to_string(count) + " " +
-            what + " on the load balancer; an Application Load Balancer allows " +
-            std::to_string(quota) + " (Elastic Load Balancing quota '" + name + "')",
-        "make some services private, or split the app into manifests of at most " +
-            std::to_string(quota) + " public services");
-  };
-  if (plan.rules.size() > kListenerRuleQuota) {
-    report(plan.rules.size(), "listener rules", kListenerRuleQuota,
-           "Rules per Application Load Balancer");
-  }
-  if (target_groups > kTargetGroupQuota) {
-    report(target_groups, "target groups", kTargetGroupQuota,
-           "Target groups per Application Load Balancer");
-  }
+  context.load_balancers = std::make_shared<const LoadBalancerLayout>(
+      plan_load_balancers(routes, model.domain.has_value()));
+  return *context.load_balancers;
 }
-
-}  // namespace
 
 nlohmann::json lower_load_balancer(const LoweringContext& context) {
   const AppModel& model = context.base();
-  std::vector<RouteRequest> routes;
-  for (const auto& service : model.services) {
-    if (service.exposure != Exposure::public_ || !service.port) continue;
-    RouteRequest route;
-    route.service = service.name;
-    if (service.route) {
-      route.path = service.route->path;
-      route.host = service.route->host;
+  const LoadBalancerLayout& layout = load_balancer_layout(context);
+  if (layout.shards.empty()) return false;
+  for (const auto& problem : layout.problems) {
+    context.diagnostics.error(model.locate("/services"), problem.message, problem.hint);
+  }
+  nlohmann::json shards = nlohmann::json::array();
+  for (size_t index = 0; index < layout.shards.size(); ++index) {
+    const LoadBalancerShard& shard = layout.shards[index];
+    nlohmann::json rules = nlohmann::json::array();
+    for (const auto& rule : shard.listener.rules) {
+      rules.push_back({{"service", rule.service},
+                       {"resource", resource_identifier(rule.service)},
+                       {"priority", rule.priority},
+                       {"has_paths", !rule.path_patterns.empty()},
+                       {"paths", value_list(rule.path_patterns)},
+                       {"has_hosts", !rule.host_headers.empty()},
+                       {"hosts", value_list(rule.host_headers)}});
     }
-    routes.push_back(std::move(route));
+    nlohmann::json entry = load_balancer_shard_names(index);
+    entry["listener"] = model.domain ? entry["https_listener"] : entry["http_listener"];
+    entry["number"] = index + 1;
+    entry["first"] = index == 0;
+    entry["has_default_service"] = shard.listener.default_service.has_value();
+    entry["default_service"] = shard.listener.default_service.value_or("");
+    entry["default_resource"] = resource_identifier(shard.listener.default_service.value_or(""));
+    entry["has_rules"] = !rules.empty();
+    entry["rules"] = with_last(std::move(rules));
+    entry["members"] = value_list(shard.services);
+    entry["default_action_by_codedeploy"] = false;
+    shards.push_back(std::move(entry));
   }
-  if (routes.empty()) return false;
-  ListenerPlan plan = plan_listener(routes);
-  check_load_balancer_quotas(context, plan, routes.size());
-  nlohmann::json rules = nlohmann::json::array();
-  for (const auto& rule : plan.rules) {
-    rules.push_back({{"service", rule.service},
-                     {"resource", resource_identifier(rule.service)},
-                     {"priority", rule.priority},
-                     {"has_paths", !rule.path_patterns.empty()},
-                     {"paths", value_list(rule.path_patterns)},
-                     {"has_hosts", !rule.host_headers.empty()},
-                     {"hosts", value_list(rule.host_headers)}});
-  }
-  return {{"has_default_service", plan.default_service.has_value()},
-          {"default_service", plan.default_service.value_or("")},
-          {"default_resource", resource_identifier(plan.default_service.value_or(""))},
-          {"has_rules", !rules.empty()},
-          {"rules", with_last(std::move(rules))},
+  return {{"several", shards.size() > 1},
+          {"shards", with_last(std::move(shards))},
           {"https", model.domain.has_value()}};
+}
+
+nlohmann::json load_balancer_shard_names(size_t index) {
+  // The first keeps the names of the days of one load balancer, so their code does not change.
+  const std::string suffix = index == 0 ? "" : "_" + std::to_string(index + 1);
+  const std::string id_suffix = index == 0 ? "" : std::to_string(index + 1);
+  return {{"suffix", suffix},
+          {"id_suffix", id_suffix},
+          {"tf", "public" + suffix},
+          {"http_listener", "http" + suffix},
+          {"https_listener", "https" + suffix},
+          {"name_key", "load_balancer" + suffix},
+          {"name_key_id", logical_id("load_balancer" + suffix)},
+          {"alarm_key", "load_balancer_5xx_alarm" + suffix},
+          {"alarm_key_id", logical_id("load_balancer_5xx_alarm" + suffix)}};
+}
+
+nlohmann::json balancer_of(const LoweringContext& context, const std::string& service) {
+  size_t index = load_balancer_layout(context).shard_of(service);
+  nlohmann::json names = load_balancer_shard_names(index);
+  return {{"tf", names["tf"]},
+          {"listener", context.base().domain ? names["https_listener"] : names["http_listener"]},
+          {"id_suffix", names["id_suffix"]},
+          {"number", index + 1}};
 }
 
 nlohmann::json network_values(const LoweringContext& context, const AppModel& model) {

@@ -3,6 +3,7 @@
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
 #include "lowering/reference_snippets.h"
+#include "lowering/view_network.h"
 
 namespace infragen {
 
@@ -64,7 +65,8 @@ nlohmann::json lower_pipeline(const LoweringContext& context) {
                         {"port", service.port.value_or(0)},
                         // CodeDeploy shifts traffic between two target groups of the load
                         // balancer; other services always roll.
-                        {"blue_green", blue_green && load_balanced}});
+                        {"blue_green", blue_green && load_balanced},
+                        {"balancer", balancer_of(context, service.name)}});
   }
   nlohmann::json jobs = nlohmann::json::array();
   for (const auto& job : base.jobs) {

@@ -31,18 +31,23 @@ grep -q "did you mean 'ecs-fargate'" "$work/stderr" || fail "unknown target sugg
 expect_code "validate -t unknown target" 2 "$infragen" validate "$manifest" -t no-such-target
 expect_code "check -t unknown target" 2 "$infragen" check "$manifest" -t no-such-target -o "$work/unknown"
 expect_code "context -t unknown target" 2 "$infragen" context "$manifest" -t no-such-target
-# AWS quotas: 101 public services need 101 listener rules on one load balancer (ELB allows 100):
-# refused at the line with the quota's name, nothing written.
+# AWS quotas: 102 public services need 102 listener rules, more than one load balancer allows
+# (100): they are spread over two. 102 routes of one host must share one: refused at the line with
+# the quota's name, nothing written.
 {
   printf 'apiVersion: infragen/v1\nname: many\nregion: eu-west-1\nservices:\n'
   for i in $(seq 0 101); do
     printf '  s%s: {image: nginx, port: 80, expose: public, route: {path: /s%s}}\n' "$i" "$i"
   done
 } >"$work/many.yaml"
-expect_code "a manifest past an AWS quota" 1 "$infragen" generate "$work/many.yaml" -o "$work/many"
-grep -q "many.yaml:5:3: error: 102 public services need 102 listener rules on the load balancer; an Application Load Balancer allows 100 (Elastic Load Balancing quota 'Rules per Application Load Balancer')" "$work/stderr" \
+expect_code "more rules than one load balancer allows" 0 "$infragen" generate "$work/many.yaml" -o "$work/many"
+grep -q 'resource "aws_lb" "public_2"' "$work/many/ecs-fargate/terraform/load_balancer.tf" \
+  || fail "a second load balancer takes the rules past the quota"
+sed 's/route: {path: \(\/s[0-9]*\)}/route: {host: api.example.com, path: \1}/' "$work/many.yaml" >"$work/one-host.yaml"
+expect_code "one host past an AWS quota" 1 "$infragen" generate "$work/one-host.yaml" -o "$work/one-host"
+grep -q "one-host.yaml:5:3: error: 102 public services routed by host 'api.example.com' need 102 listener rules on one load balancer; an Application Load Balancer allows 100 (Elastic Load Balancing quota 'Rules per Application Load Balancer')" "$work/stderr" \
   || fail "the quota error names the quota at the services"
-[ ! -e "$work/many" ] || fail "nothing written past a quota"
+[ ! -e "$work/one-host" ] || fail "nothing written past a quota"
 # validate -t runs the target's lowering and rendering too, and writes nothing.
 cat >"$work/one-zone.yaml" <<'YAML'
 apiVersion: infragen/v1

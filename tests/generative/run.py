@@ -22,6 +22,7 @@ import sys
 import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
+CFN_LINT_CHUNK = 300  # templates per cfn-lint process
 MAX_LINES = 80  # of one tool's output per failure: enough to see the cause, not a flood
 
 
@@ -185,11 +186,13 @@ def check_cloudformation(results, folders, work):
     every = [t for seed in sorted(templates) for t in templates[seed]]
     if not every:
         return
-    # Two halves in parallel on the 2-core machine; one process each over many templates.
-    halves = [every[0::2], every[1::2]]
+    # Chunks of templates, two at a time on the 2-core machine: one process reads many templates
+    # (its start-up costs seconds), and a bounded chunk stays well inside run()'s timeout even in
+    # a deep run of hundreds of manifests.
+    chunks = [every[start:start + CFN_LINT_CHUNK] for start in range(0, len(every), CFN_LINT_CHUNK)]
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        runs = list(pool.map(lambda part: run(["cfn-lint", "--format", "parseable", "--", *part])
-                             if part else (0, ""), halves))
+        runs = list(pool.map(lambda part: run(["cfn-lint", "--format", "parseable", "--", *part]),
+                             chunks))
     by_seed = collections.defaultdict(list)
     stray = []
     for code, out in runs:

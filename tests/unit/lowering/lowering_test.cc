@@ -52,9 +52,14 @@ TEST(Lowering, VotingExampleLowersWithItsListenerPlan) {
   const auto& view = lowered.view;
   EXPECT_EQ(view["app"], "voting");
   EXPECT_EQ(view["services"].size(), 3u);
-  EXPECT_EQ(view["load_balancer"]["default_service"], "vote");
-  ASSERT_EQ(view["load_balancer"]["rules"].size(), 1u);
-  const auto& rule = view["load_balancer"]["rules"][0];
+  EXPECT_EQ(view["load_balancer"]["several"], false);
+  ASSERT_EQ(view["load_balancer"]["shards"].size(), 1u);
+  const auto& shard = view["load_balancer"]["shards"][0];
+  EXPECT_EQ(shard["tf"], "public");
+  EXPECT_EQ(shard["listener"], "http");
+  EXPECT_EQ(shard["default_service"], "vote");
+  ASSERT_EQ(shard["rules"].size(), 1u);
+  const auto& rule = shard["rules"][0];
   EXPECT_EQ(rule["service"], "result");
   EXPECT_EQ(rule["priority"], 10);
   EXPECT_EQ(rule["paths"][0]["value"], "/result");
@@ -63,6 +68,45 @@ TEST(Lowering, VotingExampleLowersWithItsListenerPlan) {
   EXPECT_EQ(result["listener_rule"]["priority"], 10);
   EXPECT_EQ(item_named(view["services"], "vote")["default_target"], true);
   EXPECT_EQ(item_named(view["services"], "worker")["load_balanced"], false);
+  EXPECT_EQ(result["balancer"]["tf"], "public");
+  EXPECT_EQ(item_named(view["services"], "worker")["balancer"], false);
+}
+
+TEST(Lowering, ServicesPastOneLoadBalancersQuotasGetASecond) {
+  std::string manifest = "apiVersion: infragen/v1\nname: many\nregion: eu-west-1\nservices:\n";
+  for (int i = 0; i < 102; ++i) {
+    std::string name = "s" + std::to_string(i);
+    manifest +=
+        "  " + name + ": {image: nginx, port: 80, expose: public, route: {path: /" + name + "}}\n";
+  }
+  // Services are planned in name order: s98 and s99 come last.
+  manifest += "  other: {image: nginx, port: 80, env: {PEER: \"${services.s99.url}\"}}\n";
+  auto lowered = lower_yaml(manifest);
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  EXPECT_EQ(view["load_balancer"]["several"], true);
+  ASSERT_EQ(view["load_balancer"]["shards"].size(), 2u);
+  const auto& second = view["load_balancer"]["shards"][1];
+  EXPECT_EQ(second["tf"], "public_2");
+  EXPECT_EQ(second["listener"], "http_2");
+  EXPECT_EQ(second["name_key_id"], "LoadBalancer2");
+  EXPECT_EQ(second["has_default_service"], false);
+  ASSERT_EQ(second["members"].size(), 2u);
+  EXPECT_EQ(second["members"][1]["value"], "s99");
+  EXPECT_EQ(item_named(view["services"], "s99")["balancer"]["tf"], "public_2");
+  EXPECT_EQ(item_named(view["services"], "s0")["balancer"]["tf"], "public");
+  // Another workload reaches s99 at the second load balancer's name.
+  const auto& peer = item_named(item_named(view["services"], "other")["environment"], "PEER");
+  EXPECT_EQ(peer["formats"]["terraform"]["expression"],
+            "\"http://${aws_lb.public_2.dns_name}/s99\"");
+  bool named = false;
+  for (const auto& name : view["environments"][0]["names"]) {
+    if (name["key"] == "load_balancer_2") {
+      EXPECT_EQ(name["value"], "many-default-2");
+      named = true;
+    }
+  }
+  EXPECT_TRUE(named);
 }
 
 TEST(Lowering, ReferencesResolveThroughThePackSnippets) {
