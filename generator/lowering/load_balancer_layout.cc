@@ -31,28 +31,16 @@ std::vector<PackingUnit> packing_units(const std::vector<PublicRoute>& routes,
     // reached at its load balancer's name and needs no company.
     bool alone = route.host.empty() && !domain;
     size_t index = units.size();
-    if (!alone) {
-      auto [found, inserted] = unit_of_host.emplace(route.host, units.size());
-      index = found->second;
-      if (!inserted) {
-        PackingUnit& unit = units[index];
-        unit.services.push_back(route.service);
-        unit.target_groups += public_route.target_groups;
-        if (plan.default_service == route.service) {
-          unit.holds_default = true;
-        } else {
-          ++unit.rules;
-        }
-        continue;
-      }
-    }
-    PackingUnit unit;
-    unit.host = route.host;
+    if (!alone) index = unit_of_host.emplace(route.host, units.size()).first->second;
+    if (index == units.size()) units.push_back({route.host, {}, 0, 0, false});
+    PackingUnit& unit = units[index];
     unit.services.push_back(route.service);
-    unit.target_groups = public_route.target_groups;
-    unit.holds_default = plan.default_service == route.service;
-    unit.rules = unit.holds_default ? 0 : 1;
-    units.push_back(std::move(unit));
+    unit.target_groups += public_route.target_groups;
+    if (plan.default_service == route.service) {
+      unit.holds_default = true;
+    } else {
+      ++unit.rules;
+    }
   }
   // The first load balancer carries the catch-all service and, with a domain, its name.
   std::stable_partition(units.begin(), units.end(), [&](const PackingUnit& unit) {

@@ -103,8 +103,9 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   size_t load_balancers = load_balancer_layout(context).shards.size();
   for (size_t index = 1; index < load_balancers; ++index) {
     const std::string number = std::to_string(index + 1);
-    names.add("load_balancer_" + number, name_rules::load_balancer, number);
-    names.add("load_balancer_5xx_alarm_" + number, name_rules::alarm, "alb-5xx-" + number);
+    const nlohmann::json keys = load_balancer_shard_names(index);
+    names.add(keys["name_key"].get<std::string>(), name_rules::load_balancer, number);
+    names.add(keys["alarm_key"].get<std::string>(), name_rules::alarm, "alb-5xx-" + number);
   }
   names.add("load_balancer_security_group", name_rules::security_group, "alb");
   names.add("load_balanced_services_security_group", name_rules::security_group, "alb-targets");

@@ -20,13 +20,9 @@ void attach_listener_rules(nlohmann::json& view) {
   std::map<std::string, nlohmann::json*> by_name;
   for (auto& service : view["services"]) by_name[service["name"].get<std::string>()] = &service;
   for (const auto& shard : view["load_balancer"]["shards"]) {
-    nlohmann::json balancer = {{"tf", shard["tf"]},
-                               {"listener", shard["listener"]},
-                               {"id_suffix", shard["id_suffix"]},
-                               {"number", shard["number"]}};
     for (const auto& member : shard["members"]) {
       auto found = by_name.find(member["value"].get<std::string>());
-      if (found != by_name.end()) (*found->second)["balancer"] = balancer;
+      if (found != by_name.end()) (*found->second)["balancer"] = shard["balancer"];
     }
     if (shard["has_default_service"].get<bool>()) {
       auto found = by_name.find(shard["default_service"].get<std::string>());

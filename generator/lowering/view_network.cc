@@ -100,6 +100,18 @@ nlohmann::json lower_network(const LoweringContext& context) {
           {"public_tasks_possible", public_tasks}};
 }
 
+namespace {
+
+// A service's `balancer`: what its code names of the load balancer that serves it.
+nlohmann::json balancer_fields(const nlohmann::json& names, size_t index, bool https) {
+  return {{"tf", names["tf"]},
+          {"listener", https ? names["https_listener"] : names["http_listener"]},
+          {"id_suffix", names["id_suffix"]},
+          {"number", index + 1}};
+}
+
+}  // namespace
+
 const LoadBalancerLayout& load_balancer_layout(const LoweringContext& context) {
   if (context.load_balancers) return *context.load_balancers;
   const AppModel& model = context.base();
@@ -146,7 +158,8 @@ nlohmann::json lower_load_balancer(const LoweringContext& context) {
                        {"hosts", value_list(rule.host_headers)}});
     }
     nlohmann::json entry = load_balancer_shard_names(index);
-    entry["listener"] = model.domain ? entry["https_listener"] : entry["http_listener"];
+    entry["balancer"] = balancer_fields(entry, index, model.domain.has_value());
+    entry["listener"] = entry["balancer"]["listener"];
     entry["number"] = index + 1;
     entry["first"] = index == 0;
     entry["has_default_service"] = shard.listener.default_service.has_value();
@@ -180,11 +193,8 @@ nlohmann::json load_balancer_shard_names(size_t index) {
 
 nlohmann::json balancer_of(const LoweringContext& context, const std::string& service) {
   size_t index = load_balancer_layout(context).shard_of(service);
-  nlohmann::json names = load_balancer_shard_names(index);
-  return {{"tf", names["tf"]},
-          {"listener", context.base().domain ? names["https_listener"] : names["http_listener"]},
-          {"id_suffix", names["id_suffix"]},
-          {"number", index + 1}};
+  return balancer_fields(load_balancer_shard_names(index), index,
+                         context.base().domain.has_value());
 }
 
 nlohmann::json network_values(const LoweringContext& context, const AppModel& model) {
