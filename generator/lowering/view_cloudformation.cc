@@ -276,7 +276,9 @@ void attach_names(nlohmann::json& view) {
     }
   }
   nlohmann::json names = nlohmann::json::object();
+  const std::string repository_prefix = "repository_";
   names["shared"] = names_by_environment(view, [&](const std::string& key) {
+    if (starts_with(key, repository_prefix)) return std::optional<std::string>();
     return owner_of(key).empty() || key == default_target_group ? std::optional(key) : std::nullopt;
   });
   std::set<std::string> app_groups;
@@ -297,12 +299,26 @@ void attach_names(nlohmann::json& view) {
       return !owner.empty() && key == owner + suffix ? std::optional(owner) : std::nullopt;
     });
   }
+  // ECR repositories by image, apart from the shared names (up to 200 images fit a mapping
+  // level): the pipeline pushes to them and workloads pull from them, each building the URI and
+  // ARN from the name (exporting both from the app stack would spend two of its 200 outputs per
+  // image).
+  names["repository"] = names_by_environment(view, [&](const std::string& key) {
+    return starts_with(key, repository_prefix)
+               ? std::optional(key.substr(repository_prefix.size()))
+               : std::nullopt;
+  });
   view["cloudformation"]["names"] = names;
   for (const char* list : {"services", "jobs"}) {
     for (auto& workload : view[list]) {
       const std::string label = workload["label"];
+      const std::string repository =
+          workload["image"].value("built", false)
+              ? repository_prefix + workload["image"]["repository"].get<std::string>()
+              : "";
       workload["cloudformation"]["names"] = names_by_environment(view, [&](const std::string& key) {
-        return owner_of(key) == label || key == "deploy_application" || key == "deploy_role"
+        return owner_of(key) == label || key == "deploy_application" || key == "deploy_role" ||
+                       key == repository
                    ? std::optional(key)
                    : std::nullopt;
       });

@@ -48,6 +48,24 @@ expect_code "one host past an AWS quota" 1 "$infragen" generate "$work/one-host.
 grep -q "one-host.yaml:5:3: error: 102 public services routed by host 'api.example.com' need 102 listener rules on one load balancer; an Application Load Balancer allows 100 (Elastic Load Balancing quota 'Rules per Application Load Balancer')" "$work/stderr" \
   || fail "the quota error names the quota at the services"
 [ ! -e "$work/one-host" ] || fail "nothing written past a quota"
+# Images built from source: each one's repository is named in a mapping of its own, not exported
+# from the app stack (two outputs per image passed the 200 outputs at 99 images), so 150 fit;
+# 201 pass the 200 keys of a mapping level, refused with the quota's name.
+built_images() {
+  printf 'apiVersion: infragen/v1\nname: images\nregion: eu-west-1\n'
+  printf 'pipeline: {provider: codepipeline, repository: o/r, branch: main}\nservices:\n'
+  for i in $(seq 1 "$1"); do
+    printf '  w%s: {build: {context: ./w%s}, expose: none}\n' "$i" "$i"
+  done
+}
+built_images 150 >"$work/images.yaml"
+expect_code "150 built images" 0 "$infragen" generate "$work/images.yaml" -f cloudformation -o "$work/images"
+grep -q '"RepositoryNames"' "$work/images/ecs-fargate/cloudformation/pipeline.json" \
+  || fail "the pipeline stack names the repositories it pushes to"
+built_images 201 >"$work/images.yaml"
+expect_code "201 built images" 1 "$infragen" generate "$work/images.yaml" -f cloudformation -o "$work/images201"
+grep -q "error: ecs-fargate/cloudformation/app.json would have 201 keys in mapping RepositoryNames.default; CloudFormation allows 200 per mapping level (quota 'Mapping attributes per mapping')" \
+  "$work/stderr" || fail "201 built images are refused with the mapping quota"
 # validate -t runs the target's lowering and rendering too, and writes nothing.
 cat >"$work/one-zone.yaml" <<'YAML'
 apiVersion: infragen/v1
