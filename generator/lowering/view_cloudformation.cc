@@ -258,16 +258,22 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 // pipeline stack each workload's family, roles, service and deployment group, in one mapping
 // per kind keyed by the workload.
 void attach_names(nlohmann::json& view) {
-  std::vector<std::string> labels;
+  std::set<std::string> labels;
   for (const char* list : {"services", "jobs"}) {
-    for (const auto& workload : view[list]) labels.push_back(workload["label"]);
+    for (const auto& workload : view[list]) labels.insert(workload["label"].get<std::string>());
   }
-  auto owner_of = [&](const std::string& key) {
+  // The workload a name belongs to: the longest label that, followed by '_', starts the key.
+  // Found by trying each '_' of the key, once per distinct key (keys repeat per environment).
+  std::map<std::string, std::string> owners;
+  auto owner_of = [&](const std::string& key) -> const std::string& {
+    auto found = owners.find(key);
+    if (found != owners.end()) return found->second;
     std::string owner;
-    for (const auto& label : labels) {
-      if (starts_with(key, label + "_") && label.size() > owner.size()) owner = label;
+    for (size_t at = key.find('_'); at != std::string::npos; at = key.find('_', at + 1)) {
+      std::string prefix = key.substr(0, at);
+      if (labels.count(prefix)) owner = std::move(prefix);
     }
-    return owner;
+    return owners.emplace(key, std::move(owner)).first->second;
   };
   std::string default_target_group;
   for (const auto& service : view["services"]) {
@@ -275,8 +281,8 @@ void attach_names(nlohmann::json& view) {
       default_target_group = service["label"].get<std::string>() + "_target_group";
     }
   }
-  nlohmann::json names = nlohmann::json::object();
   const std::string repository_prefix = "repository_";
+  nlohmann::json names = nlohmann::json::object();
   names["shared"] = names_by_environment(view, [&](const std::string& key) {
     if (starts_with(key, repository_prefix)) return std::optional<std::string>();
     return owner_of(key).empty() || key == default_target_group ? std::optional(key) : std::nullopt;
@@ -295,7 +301,7 @@ void attach_names(nlohmann::json& view) {
        {"family", "execution_role", "task_role", "service", "deployment_group"}) {
     const std::string suffix = std::string("_") + kind;
     names[kind] = names_by_environment(view, [&](const std::string& key) {
-      const std::string owner = owner_of(key);
+      const std::string& owner = owner_of(key);
       return !owner.empty() && key == owner + suffix ? std::optional(owner) : std::nullopt;
     });
   }
@@ -309,19 +315,44 @@ void attach_names(nlohmann::json& view) {
                : std::nullopt;
   });
   view["cloudformation"]["names"] = names;
+
+  // Each workload stack's own names, plus the CodeDeploy names and its image's repository: one
+  // pass over every environment's names, handing each to the stacks that use it.
+  std::map<std::string, nlohmann::json*> stacks;             // label -> workload
+  std::map<std::string, std::vector<std::string>> readers;  // repository key -> labels
+  std::vector<std::string> all_labels;
   for (const char* list : {"services", "jobs"}) {
     for (auto& workload : view[list]) {
       const std::string label = workload["label"];
-      const std::string repository =
-          workload["image"].value("built", false)
-              ? repository_prefix + workload["image"]["repository"].get<std::string>()
-              : "";
-      workload["cloudformation"]["names"] = names_by_environment(view, [&](const std::string& key) {
-        return owner_of(key) == label || key == "deploy_application" || key == "deploy_role" ||
-                       key == repository
-                   ? std::optional(key)
-                   : std::nullopt;
-      });
+      stacks[label] = &workload;
+      all_labels.push_back(label);
+      if (workload["image"].value("built", false)) {
+        readers[repository_prefix + workload["image"]["repository"].get<std::string>()]
+            .push_back(label);
+      }
+      workload["cloudformation"]["names"] = nlohmann::json::array();
+    }
+  }
+  for (const auto& environment : view["environments"]) {
+    std::map<std::string, nlohmann::json> entries;  // label -> this environment's entries
+    for (const auto& label : all_labels) entries[label] = nlohmann::json::array();
+    for (const auto& name : environment["names"]) {
+      const std::string key = name["key"].get<std::string>();
+      const nlohmann::json entry = {{"key_id", logical_id(key)}, {"value", name["value"]}};
+      if (key == "deploy_application" || key == "deploy_role") {
+        for (auto& [label, list] : entries) list.push_back(entry);
+        continue;
+      }
+      if (auto found = readers.find(key); found != readers.end()) {
+        for (const auto& label : found->second) entries[label].push_back(entry);
+        continue;
+      }
+      const std::string& owner = owner_of(key);
+      if (!owner.empty()) entries[owner].push_back(entry);
+    }
+    for (auto& [label, list] : entries) {
+      (*stacks[label])["cloudformation"]["names"].push_back(
+          {{"name", environment["name"]}, {"entries", std::move(list)}});
     }
   }
 }
