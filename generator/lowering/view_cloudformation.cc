@@ -310,15 +310,14 @@ void attach_names(nlohmann::json& view) {
   // ARN from the name (exporting both from the app stack would spend two of its 200 outputs per
   // image).
   names["repository"] = names_by_environment(view, [&](const std::string& key) {
-    return starts_with(key, repository_prefix)
-               ? std::optional(key.substr(repository_prefix.size()))
-               : std::nullopt;
+    return starts_with(key, repository_prefix) ? std::optional(key.substr(repository_prefix.size()))
+                                               : std::nullopt;
   });
   view["cloudformation"]["names"] = names;
 
   // Each workload stack's own names, plus the CodeDeploy names and its image's repository: one
   // pass over every environment's names, handing each to the stacks that use it.
-  std::map<std::string, nlohmann::json*> stacks;             // label -> workload
+  std::map<std::string, nlohmann::json*> stacks;            // label -> workload
   std::map<std::string, std::vector<std::string>> readers;  // repository key -> labels
   std::vector<std::string> all_labels;
   for (const char* list : {"services", "jobs"}) {
@@ -327,8 +326,8 @@ void attach_names(nlohmann::json& view) {
       stacks[label] = &workload;
       all_labels.push_back(label);
       if (workload["image"].value("built", false)) {
-        readers[repository_prefix + workload["image"]["repository"].get<std::string>()]
-            .push_back(label);
+        readers[repository_prefix + workload["image"]["repository"].get<std::string>()].push_back(
+            label);
       }
       workload["cloudformation"]["names"] = nlohmann::json::array();
     }

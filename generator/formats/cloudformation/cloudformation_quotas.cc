@@ -1,5 +1,9 @@
 #include "formats/cloudformation/cloudformation_quotas.h"
 
+#include <algorithm>
+#include <map>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 namespace infragen {
@@ -13,13 +17,80 @@ constexpr size_t kMappings = 200;
 constexpr size_t kMappingKeys = 200;
 constexpr size_t kBodyBytes = 1024 * 1024;
 
+// The resource an output's value is about: the first Ref or Fn::GetAtt in it (depth first).
+std::string referenced_resource(const nlohmann::json& value) {
+  if (value.is_object()) {
+    if (value.size() == 1 && value.contains("Ref") && value["Ref"].is_string()) {
+      return value["Ref"].get<std::string>();
+    }
+    if (value.size() == 1 && value.contains("Fn::GetAtt") && value["Fn::GetAtt"].is_array() &&
+        !value["Fn::GetAtt"].empty() && value["Fn::GetAtt"][0].is_string()) {
+      return value["Fn::GetAtt"][0].get<std::string>();
+    }
+  }
+  if (value.is_object() || value.is_array()) {
+    for (const auto& item : value) {
+      std::string found = referenced_resource(item);
+      if (!found.empty()) return found;
+    }
+  }
+  return "";
+}
+
+// The kind of each entry of a section: a resource's Type, or the Type of the resource an output
+// is about ("" when neither is known).
+std::string kind_of(const nlohmann::json& template_json, const char* section,
+                    const nlohmann::json& entry) {
+  const nlohmann::json* resource = &entry;
+  if (std::string(section) == "Outputs") {
+    if (!entry.is_object() || !entry.contains("Value")) return "";
+    const std::string name = referenced_resource(entry["Value"]);
+    if (name.empty() || !template_json.contains("Resources")) return "";
+    const nlohmann::json& resources = template_json["Resources"];
+    if (!resources.is_object() || !resources.contains(name)) return "";
+    resource = &resources[name];
+  }
+  if (!resource->is_object() || !resource->contains("Type") || !(*resource)["Type"].is_string()) {
+    return "";
+  }
+  return (*resource)["Type"].get<std::string>();
+}
+
+// "(150 of AWS::SecretsManager::Secret, 51 of others)": the three commonest kinds, most first,
+// so the message says what to cut.
+std::string breakdown(const nlohmann::json& template_json, const char* section) {
+  std::map<std::string, size_t> counts;
+  for (const auto& [name, entry] : template_json[section].items()) {
+    ++counts[kind_of(template_json, section, entry)];
+  }
+  size_t unknown = counts[""];
+  counts.erase("");
+  std::vector<std::pair<std::string, size_t>> kinds(counts.begin(), counts.end());
+  std::stable_sort(kinds.begin(), kinds.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string text;
+  size_t others = unknown;
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    if (i >= 3) {
+      others += kinds[i].second;
+      continue;
+    }
+    text += (text.empty() ? "" : ", ") + std::to_string(kinds[i].second) + " of " + kinds[i].first;
+  }
+  if (others > 0) text += (text.empty() ? "" : ", ") + std::to_string(others) + " of others";
+  return " (" + text + ")";
+}
+
 void check_count(const nlohmann::json& template_json, const char* section, size_t quota,
                  const std::string& what, std::vector<std::string>& problems) {
   if (!template_json.contains(section) || !template_json[section].is_object()) return;
   size_t count = template_json[section].size();
   if (count <= quota) return;
-  problems.push_back(std::to_string(count) + " " + what + "; CloudFormation allows " +
-                     std::to_string(quota) + " per template (quota '" + what + " per template')");
+  const bool by_kind = std::string(section) == "Resources" || std::string(section) == "Outputs";
+  problems.push_back(std::to_string(count) + " " + what +
+                     (by_kind ? breakdown(template_json, section) : "") +
+                     "; CloudFormation allows " + std::to_string(quota) + " per template (quota '" +
+                     what + " per template')");
 }
 
 }  // namespace
