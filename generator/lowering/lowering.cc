@@ -136,7 +136,6 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   attach_start_order(base, view);
   view.update(app_wide(context));
   view["environments"] = lower_environments(context);
-  view["files"] = optional_files(view);
   view["backend_files"] = backend_files(view["environments"]);
   view["cloudformation"] = lower_cloudformation(context, view);
   attach_cloudformation_names(view);

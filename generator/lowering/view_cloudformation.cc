@@ -397,8 +397,6 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   attach_database_slots(view);
   attach_environment_overrides(view, "services", "Service");
   attach_environment_overrides(view, "jobs", "Job");
-  const bool creates = view["network"]["creates"].get<bool>();
-  const bool codepipeline = view["pipeline"].is_object() && view["pipeline"]["codepipeline"];
   bool app_security_groups = false;
   for (const auto& group : view["security"]["groups"]) {
     app_security_groups = app_security_groups || group.value("in_app_stack", true);
@@ -409,12 +407,8 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
           // (for those, or for the service discovery namespace).
           {"app_security_groups", app_security_groups},
           {"app_network", app_security_groups || view.value("service_discovery", false)},
-          {"codepipeline", codepipeline ? nlohmann::json::array({nlohmann::json::object()})
-                                        : nlohmann::json::array()},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
-          {"app_egress", rules_of(view["security"]["egress"], false, "")},
-          {"network_stack",
-           creates ? nlohmann::json::array({nlohmann::json::object()}) : nlohmann::json::array()}};
+          {"app_egress", rules_of(view["security"]["egress"], false, "")}};
 }
 
 void attach_cloudformation_names(nlohmann::json& view) { attach_names(view); }

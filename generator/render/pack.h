@@ -27,6 +27,7 @@ namespace infragen {
 //           - {path: main.tf, template: terraform/main.tf.mustache, kind: hcl}
 //           - {path: "services/{{name}}.tf", template: terraform/service.tf.mustache,
 //              each: services, kind: hcl}
+//           - {path: cache.tf, template: terraform/cache.tf.mustache, when: caches, kind: hcl}
 //   *.mustache           the templates named by pack.yaml (paths relative to the pack folder)
 //   partials/**.mustache the pack's own partials, used as {{> partials/NAME}}
 //
@@ -40,6 +41,7 @@ struct PackFile {
   std::string path;           // output path, may contain mustache tags, e.g. "env/{{name}}.tfvars"
   std::string template_path;  // template file relative to the pack folder
   std::string each;           // optional: dotted view-model path of a list; one file per item
+  std::string when;           // optional: dotted view-model path; the file exists when it is set
   std::string kind;  // finisher: hcl | json | yaml | cloudformation | markdown | text | shell
   SourceLocation location;  // this entry in pack.yaml, for problems found while rendering it
 };

@@ -71,6 +71,7 @@ PackFile load_file_entry(const MarkedDocument& document, const std::string& poin
   file.path = entry.at("path").get<std::string>();
   file.template_path = entry.at("template").get<std::string>();
   file.each = entry.value("each", "");
+  file.when = entry.value("when", "");
   file.kind = entry.at("kind").get<std::string>();
   file.location = document.value_at(pointer);
   if (auto problem = relative_path_problem(file.path)) {

@@ -41,14 +41,27 @@ bool reject_marker_characters(const json& value, const std::string& pointer,
   return ok;
 }
 
-// The list an `each:` path names, or nothing (reported at the file's pack.yaml entry).
-const json* each_list(const PackFile& file, const json& view_model, Diagnostics& diagnostics) {
+// What a `when:` path or a mustache section takes as present.
+bool is_set(const json& value) {
+  if (value.is_null()) return false;
+  if (value.is_boolean()) return value.get<bool>();
+  if (value.is_string()) return !value.get_ref<const std::string&>().empty();
+  if (value.is_array() || value.is_object()) return !value.empty();
+  return true;
+}
+
+// The value a dotted path names, or nothing: reported at the file's pack.yaml entry as
+// "<field>: missing value" with the closest existing path, unless `unset_stops` and the walk
+// reaches a value that is not set (then nothing, silently: `when:` through an absent part).
+const json* view_at(const PackFile& file, const std::string& field, const std::string& path,
+                    const json& view_model, bool unset_stops, Diagnostics& diagnostics) {
   const json* current = &view_model;
   std::string walked;
   for (size_t start = 0;;) {
-    size_t dot = file.each.find('.', start);
+    size_t dot = path.find('.', start);
     std::string part =
-        file.each.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (unset_stops && !is_set(*current)) return nullptr;
     if (!current->is_object() || !current->contains(part)) {
       std::vector<std::string> candidates;
       if (current->is_object()) {
@@ -56,8 +69,8 @@ const json* each_list(const PackFile& file, const json& view_model, Diagnostics&
           candidates.push_back(walked.empty() ? key : walked + "." + key);
         }
       }
-      diagnostics.error(file.location, "each: missing value '" + file.each + "'",
-                        did_you_mean(file.each, candidates));
+      diagnostics.error(file.location, field + ": missing value '" + path + "'",
+                        did_you_mean(path, candidates));
       return nullptr;
     }
     current = &(*current)[part];
@@ -65,11 +78,24 @@ const json* each_list(const PackFile& file, const json& view_model, Diagnostics&
     if (dot == std::string::npos) break;
     start = dot + 1;
   }
-  if (!current->is_array()) {
+  return current;
+}
+
+// The list an `each:` path names, or nothing (reported at the file's pack.yaml entry).
+const json* each_list(const PackFile& file, const json& view_model, Diagnostics& diagnostics) {
+  const json* list = view_at(file, "each", file.each, view_model, false, diagnostics);
+  if (list && !list->is_array()) {
     diagnostics.error(file.location, "each: '" + file.each + "' is not a list");
     return nullptr;
   }
-  return current;
+  return list;
+}
+
+// Whether a file with `when:` is rendered; a misspelt path is an error (and no file).
+bool when_holds(const PackFile& file, const json& view_model, Diagnostics& diagnostics) {
+  if (file.when.empty()) return true;
+  const json* value = view_at(file, "when", file.when, view_model, true, diagnostics);
+  return value != nullptr && is_set(*value);
 }
 
 // Renders compiled kainjow source with `stack` (root, then the item) as the context.
@@ -100,7 +126,7 @@ std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& form
   for (const PackFile& file : format.files) {
     std::optional<std::string> body = compiler.compile_template(file.template_path);
     std::optional<std::string> path_source = compiler.compile_path(file.path, file.location);
-    if (!body || !path_source) continue;
+    if (!body || !path_source || !when_holds(file, view_model, diagnostics)) continue;
     std::vector<const json*> items;
     if (file.each.empty()) {
       items.push_back(nullptr);

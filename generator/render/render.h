@@ -41,6 +41,9 @@ struct RenderedFile {
 // - `each: a.b` renders the file once per item of that list, with the item pushed on the
 //   context; `path` is rendered the same way and must stay a relative path ("each" and path
 //   problems are reported at the file's entry in pack.yaml).
+// - `when: a.b` renders the file only when that value is set, as a section would be true: not
+//   null, false, "", [] or {}. A path that passes through an unset value is unset; a key missing
+//   from a mapping is an error at the entry (a misspelt path must not silently drop a file).
 std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& format,
                                         const nlohmann::json& view_model, Diagnostics& diagnostics);
 

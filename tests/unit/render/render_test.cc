@@ -37,6 +37,11 @@ struct PackBuilder {
     pack.templates[template_path] = text;
     return *this;
   }
+  // Sets `when:` on the file added last.
+  PackBuilder& when(const std::string& path) {
+    pack.formats[0].files.back().when = path;
+    return *this;
+  }
   PackBuilder& partial(const std::string& name, const std::string& text) {
     pack.partials[name] = text;
     pack.partial_files[name] = "templates/_shared/" + name + ".mustache";
@@ -239,6 +244,37 @@ TEST(Render, EachProblemsAreReportedAtThePackEntry) {
   EXPECT_EQ(not_list.diagnostics,
             "packs/demo/pack.yaml:2:3: error: each: 'app' is not a list\n  f:\n  ^\n"
             "1 error generated.\n");
+}
+
+// `when:` keeps a file only where its value is set, the way a section is true (and {} too).
+TEST(Render, WhenRendersAFileOnlyWhereItsValueIsSet) {
+  json view = {{"caches", json::array({{{"name", "c"}}})},
+               {"buckets", json::array()},
+               {"pipeline", false},
+               {"network", {{"creates", true}, {"existing", json::object()}}}};
+  PackBuilder builder;
+  builder.file("cache.tf", "cache.mustache", "c\n").when("caches");
+  builder.file("bucket.tf", "bucket.mustache", "b\n").when("buckets");
+  builder.file("workflow.yml", "workflow.mustache", "w\n").when("pipeline.github_actions");
+  builder.file("network.tf", "network.mustache", "n\n").when("network.creates");
+  builder.file("existing.tf", "existing.mustache", "e\n").when("network.existing");
+  Result result = render(builder, view);
+  ASSERT_EQ(result.diagnostics, "");
+  ASSERT_EQ(result.files.size(), 2u);
+  EXPECT_EQ(result.files[0].path, "cache.tf");
+  EXPECT_EQ(result.files[1].path, "network.tf");
+}
+
+TEST(Render, WhenNamingAMissingKeyIsAnError) {
+  Result result = render(PackBuilder().file("cache.tf", "c.mustache", "x\n").when("network.create"),
+                         json{{"network", {{"creates", true}}}});
+  EXPECT_EQ(result.diagnostics,
+            "packs/demo/pack.yaml:2:3: error: when: missing value 'network.create'\n"
+            "  f:\n"
+            "  ^\n"
+            "  hint: did you mean 'network.creates'?\n"
+            "1 error generated.\n");
+  EXPECT_TRUE(result.files.empty());
 }
 
 TEST(Render, RenderedPathMustStayInside) {
