@@ -32,7 +32,7 @@ namespace infragen {
 //   partials/**.mustache the pack's own partials, used as {{> partials/NAME}}
 //
 // Shared partials live in `<templates>/_shared/**.mustache` and are used by their path without
-// the extension ({{> terraform/network}}). Partial names are always the file's path relative to
+// the extension ({{> terraform/aws/network}}). Partial names are always the file's path relative to
 // the folder holding `_shared` or the pack, minus ".mustache"; a pack's own partials start with
 // "partials/", so a template shows where each partial comes from.
 
