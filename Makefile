@@ -22,9 +22,13 @@ demo: build
 	rm -rf $(DEMO_OUT)
 	$(INFRAGEN) generate examples/voting/app.yaml --all -o $(DEMO_OUT)
 
+# Four tests at a time on two cores: applying on the emulator waits on the provider's polling
+# (a third of a core each); the tests that compute (fuzzers, generative tier) ask for more
+# slots with PROCESSORS in CMakeLists.txt.
+TEST_JOBS ?= 4
 test: build
 	bash tools/install-test-tools.sh
-	ctest --test-dir $(BUILD) --output-on-failure -j2
+	ctest --test-dir $(BUILD) --output-on-failure -j$(TEST_JOBS)
 
 # Regenerates tests/golden/ from the examples (review the diff, then commit).
 golden: build

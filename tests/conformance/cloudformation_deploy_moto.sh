@@ -4,25 +4,29 @@
 # checks that each reaches CREATE_COMPLETE with every resource its conditions ask for (the types
 # moto does not model are listed, with the reason, in moto_cloudformation_gaps.tsv and reported
 # as gaps), then deletes the stacks in reverse order.
-# Usage: cloudformation_deploy_moto.sh INFRAGEN EXAMPLE_MANIFEST [ENVIRONMENT]
+# Usage: cloudformation_deploy_moto.sh INFRAGEN EXAMPLE_MANIFEST TARGET [ENVIRONMENT]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
-infragen=$1 manifest=$2 environment=${3:-}
+infragen=$1 manifest=$2 target=$3 environment=${4:-}
 require_tool aws
 require_tool moto_server
 require_tool python3
 make_work_dir
 
-"$infragen" generate "$manifest" -t ecs-fargate -f cloudformation -o "$WORK/out" >/dev/null 2>"$WORK/generate.log" ||
+"$infragen" generate "$manifest" -t "$target" -f cloudformation -o "$WORK/out" >/dev/null 2>"$WORK/generate.log" ||
   { cat "$WORK/generate.log"; exit 1; }
-dir="$WORK/out/ecs-fargate/cloudformation"
+dir="$WORK/out/$target/cloudformation"
 if [ -z "$environment" ]; then
   if [ -f "$dir/params/dev.json" ]; then environment=dev; else
     environment=$(basename "$(ls "$dir"/params/*.json | head -n 1)" .json)
   fi
 fi
 params="$dir/params/$environment.json"
+if [ ! -f "$params" ]; then
+  echo "FAIL: no environment '$environment' in $manifest (has: $(cd "$dir/params" && ls | sed 's/\.json$//' | tr '\n' ' '))"
+  exit 1
+fi
 app=$(python3 -c 'import json,sys; print(next(p["ParameterValue"] for p in json.load(open(sys.argv[1])) if p["ParameterKey"]=="AppStack"))' "$params")
 prefix=${app%-app}
 

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Generates the CloudFormation format of an example for every target that has one and checks
-# every template with cfn-lint: any error or warning fails (informational matches do not).
-# Usage: cloudformation_lint.sh INFRAGEN EXAMPLE_MANIFEST
+# Generates the CloudFormation format of one target of an example and checks every template
+# with cfn-lint: any error or warning fails (informational matches do not).
+# Usage: cloudformation_lint.sh INFRAGEN EXAMPLE_MANIFEST TARGET
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
-infragen=$1 manifest=$2
+infragen=$1 manifest=$2 target=$3
 require_tool cfn-lint
 make_work_dir
 
-"$infragen" generate "$manifest" -f cloudformation -o "$WORK/out" >/dev/null 2>"$WORK/generate.log" ||
+"$infragen" generate "$manifest" -t "$target" -f cloudformation -o "$WORK/out" >/dev/null 2>"$WORK/generate.log" ||
   { cat "$WORK/generate.log"; exit 1; }
 # Templates are the JSON files with a Resources section (parameter files are lists).
 mapfile -t templates < <(cd "$WORK/out" && find . -name '*.json' -not -name '.*' -not -path '*/params/*' | sort)

@@ -49,7 +49,8 @@ start_moto() {
   MOTO_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   MOTO_IAM_LOAD_MANAGED_POLICIES=true moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
   MOTO_PID=$!
-  for _ in $(seq 1 100); do
+  # Up to a minute: with four tests at a time, moto's imports compete for the two cores.
+  for _ in $(seq 1 300); do
     if python3 -c "import socket; socket.create_connection(('127.0.0.1',$MOTO_PORT),1)" 2>/dev/null; then
       return 0
     fi

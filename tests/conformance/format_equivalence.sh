@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# Generates the Terraform and the CloudFormation output of an example (ecs-fargate) and checks
+# Generates the Terraform and the CloudFormation output of one target of an example and checks
 # that both create the same resources: types mapped by tf_cfn_types.tsv, helper resources listed
 # there as folded into a CloudFormation type, each difference printed. Where terraform, its
 # offline provider mirror and moto_server exist, it also plans every environment (against moto,
 # for the data sources) and compares the number of resources of each type per environment.
-# Usage: format_equivalence.sh INFRAGEN EXAMPLE_MANIFEST
+# Usage: format_equivalence.sh INFRAGEN EXAMPLE_MANIFEST TARGET
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
-infragen=$1 manifest=$2
+infragen=$1 manifest=$2 target=$3
 require_tool python3
 make_work_dir
-"$infragen" generate "$manifest" -t ecs-fargate -o "$WORK/out" >/dev/null 2>"$WORK/generate.log" ||
+"$infragen" generate "$manifest" -t "$target" -o "$WORK/out" >/dev/null 2>"$WORK/generate.log" ||
   { cat "$WORK/generate.log"; exit 1; }
-tf="$WORK/out/ecs-fargate/terraform"
+tf="$WORK/out/$target/terraform"
 plans=()
 if command -v terraform >/dev/null && command -v moto_server >/dev/null && [ -n "$(find_plugin_dir)" ]; then
   PLUGIN_DIR=$(find_plugin_dir)
@@ -44,5 +44,5 @@ if command -v terraform >/dev/null && command -v moto_server >/dev/null && [ -n 
 else
   echo "note: terraform, its provider mirror or moto_server missing: types compared, not counts per environment"
 fi
-python3 "$here/format_equivalence.py" "$tf" "$WORK/out/ecs-fargate/cloudformation" \
+python3 "$here/format_equivalence.py" "$tf" "$WORK/out/$target/cloudformation" \
   "$here/tf_cfn_types.tsv" "${plans[@]}"

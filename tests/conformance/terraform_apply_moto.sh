@@ -4,7 +4,6 @@
 # A resource may fail only when its type is a known emulator gap (moto_gaps.tsv): the test
 # names it with the reason and still applies and destroys everything else.
 # Usage: terraform_apply_moto.sh INFRAGEN EXAMPLE_MANIFEST TARGET ENVIRONMENT
-# (an example without ENVIRONMENT uses its first environment).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
@@ -27,9 +26,10 @@ write_moto_override "$dir"
 cd "$dir"
 terraform init -input=false -plugin-dir="$PLUGIN_DIR" >"$WORK/init.log" 2>&1 || { cat "$WORK/init.log"; exit 1; }
 var_file="env/$environment.tfvars"
-# A manifest without that environment: its first one (e.g. "default").
-[ -f "$var_file" ] || var_file=$(ls env/*.tfvars | sort | head -n 1)
-environment=$(basename "$var_file" .tfvars)
+if [ ! -f "$var_file" ]; then
+  echo "FAIL: no environment '$environment' in $manifest (has: $(cd env && ls *.tfvars | sed 's/\.tfvars$//' | tr '\n' ' '))"
+  exit 1
+fi
 # Production-class environments protect their data; the test must be able to destroy.
 vars=(-var-file="$var_file" -var deletion_protection=false)
 

@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# Generates an example for every target with a Terraform format and checks each folder with
+# Generates the Terraform format of one target of an example and checks its folder with
 # `terraform init` (offline mirror), `terraform validate` and `terraform fmt -check`.
-# Usage: terraform_validate.sh INFRAGEN EXAMPLE_MANIFEST
+# Usage: terraform_validate.sh INFRAGEN EXAMPLE_MANIFEST TARGET
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
-infragen=$1 manifest=$2
+infragen=$1 manifest=$2 target=$3
 require_tool terraform
 require_plugin_dir
 make_work_dir
 setup_terraform_env
 
-"$infragen" generate "$manifest" -f terraform -o "$WORK/out" >/dev/null
+"$infragen" generate "$manifest" -t "$target" -f terraform -o "$WORK/out" >/dev/null
 status=0
 found=0
 while IFS= read -r dir; do
