@@ -3,6 +3,7 @@
 #include "frontend/dependency_check.h"
 #include "frontend/duration_check.h"
 #include "frontend/exposure_check.h"
+#include "frontend/instance_check.h"
 #include "frontend/job_trigger_check.h"
 #include "frontend/name_clash_check.h"
 #include "frontend/reference_check.h"
@@ -18,6 +19,7 @@ void check_semantics(const SemanticInput& input) {
   check_job_triggers(input);
   check_durations(input);
   check_name_clashes(input);
+  check_instances(input);
 }
 
 }  // namespace infragen

@@ -142,6 +142,13 @@ void collect_app(const AppModel& model, FeatureCollector& out) {
     out.add("observability.alarms", "alarms", "", "/observability/alarms");
   }
   if (model.state) out.add("state", "remote state", "", "/state");
+  if (model.instances) {
+    out.add("instances", "instance capacity (instances)", "", "/instances");
+    for (const auto& group : model.instances->groups) {
+      out.add("instances.groups", "instance groups", "group '" + group.name + "'",
+              group.capacity.origin.pointer);
+    }
+  }
   if (model.schedule) {
     out.add("schedule", "a start/stop schedule", "environment '" + model.environment + "'",
             model.schedule->origin.pointer);
@@ -157,8 +164,11 @@ void collect_app(const AppModel& model, FeatureCollector& out) {
 
 // Settings of how a job runs rather than what it does: a target that cannot carry them still
 // runs the job, so they are warnings. Errors are for things that would not exist at all.
+// Instance capacity says what the workloads run on, which a target without instances (Fargate,
+// Lambda) decides itself.
 bool is_advisory(const std::string& feature) {
-  return feature == "jobs.max-vcpus" || feature == "jobs.timeout" || feature == "jobs.retries";
+  return feature == "jobs.max-vcpus" || feature == "jobs.timeout" || feature == "jobs.retries" ||
+         feature == "instances" || feature == "instances.groups";
 }
 
 }  // namespace

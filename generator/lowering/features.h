@@ -25,15 +25,15 @@ struct FeatureUse {
 //   caches.<engine> caches.unmanaged secrets buckets buckets.expiry buckets.versioning
 //   jobs.schedule jobs.trigger jobs.build jobs.gpu jobs.spot jobs.timeout jobs.retries
 //   jobs.max-vcpus domain network.existing observability.alarms state schedule
-//   pipeline.github-actions pipeline.codepipeline pipeline.blue-green
+//   pipeline.github-actions pipeline.codepipeline pipeline.blue-green instances instances.groups
 // Defaults do not count: jobs.timeout, jobs.retries and jobs.max-vcpus are used only when the
 // manifest writes them.
 std::vector<FeatureUse> features_used(const AppModel& model);
 
 // Reports every feature of any environment that the target's `supports` does not list:
 // "target 'X' cannot carry <description> (<owner>)" at its location. Advisory features
-// (jobs.max-vcpus, jobs.timeout, jobs.retries: how a job runs, not whether it exists) are
-// warnings, unless the target spec lists them as accepted. Returns false on an error.
+// (jobs.max-vcpus, jobs.timeout, jobs.retries: how a job runs, not whether it exists; instances
+// and instances.groups: what the workloads run on) are warnings, unless the target spec lists them as accepted. Returns false on an error.
 bool check_features(const LoweringContext& context);
 
 }  // namespace infragen

@@ -45,6 +45,32 @@ ObservabilityModel build_observability(const ModelContext& context, const Fields
   return model;
 }
 
+// A capacity's written fields over `inherited` (a group's over those of `instances`).
+InstanceCapacity build_capacity(const ModelContext& context, const Fields& fields,
+                                const InstanceCapacity& inherited) {
+  InstanceCapacity capacity = inherited;
+  if (auto type = fields.optional_string("type")) capacity.type = type;
+  if (auto min = fields.optional_integer("min")) capacity.min = min;
+  if (auto max = fields.optional_integer("max")) capacity.max = max;
+  if (auto spot = fields.optional_boolean("spot")) capacity.spot = *spot;
+  if (auto disk = fields.optional_integer("disk")) capacity.disk = *disk;
+  capacity.origin = context.origin(fields.pointer());
+  return capacity;
+}
+
+InstancesModel build_instances(const ModelContext& context, const Fields& fields) {
+  InstancesModel model;
+  model.capacity = build_capacity(context, fields, InstanceCapacity{});
+  for (const auto& [name, group_fields] : fields.members("groups")) {
+    InstanceGroup group;
+    group.name = name;
+    group.services = group_fields.strings("services");
+    group.capacity = build_capacity(context, group_fields, model.capacity);
+    model.groups.push_back(std::move(group));
+  }
+  return model;
+}
+
 template <typename Model, typename Builder>
 std::vector<Model> build_named(const ModelContext& context, const Fields& root,
                                const std::string& key, Builder builder) {
@@ -98,6 +124,9 @@ AppModel build_model(const ModelContext& context, const EnvironmentManifest& env
     model_state.lock_table = state->optional_string("lock_table").value_or("");
     model_state.origin = context.origin(state->pointer());
     model.state = std::move(model_state);
+  }
+  if (auto instances = root.optional_object("instances")) {
+    model.instances = build_instances(context, *instances);
   }
   if (environment.schedule.is_object()) {
     Fields schedule(environment.schedule, "/environments/" + environment.name + "/schedule");

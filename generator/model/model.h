@@ -227,6 +227,30 @@ struct ObservabilityModel {
   std::optional<AlarmsModel> alarms;
 };
 
+// Instance capacity (`instances:` or one of its `groups`): a field not written is derived by the
+// target (type from the services' sizes, counts from their replicas and autoscale).
+struct InstanceCapacity {
+  std::optional<std::string> type;  // EC2 instance type, e.g. "t3.medium"
+  std::optional<int> min;
+  std::optional<int> max;
+  bool spot = false;  // spot instances outside production
+  int disk = 30;      // root volume, GiB
+  Origin origin;
+};
+
+// A named group of instances and the services it runs (ec2-compose groups, eks node groups).
+struct InstanceGroup {
+  std::string name;
+  std::vector<std::string> services;
+  InstanceCapacity capacity;  // unset fields already taken from `instances`
+};
+
+// `instances:` for the targets that run on EC2 instances.
+struct InstancesModel {
+  InstanceCapacity capacity;
+  std::vector<InstanceGroup> groups;  // sorted by name
+};
+
 // Remote Terraform state in S3 (`state:`).
 struct StateModel {
   std::string bucket;
@@ -260,6 +284,7 @@ struct AppModel {
   ObservabilityModel observability;
   std::optional<StateModel> state;
   std::optional<ScheduleModel> schedule;
+  std::optional<InstancesModel> instances;
   Origin environment_origin;  // /environments/<env>, or the document root
   // The checked manifest's document, shared by the models of all environments, for locate().
   std::shared_ptr<const Document> document;

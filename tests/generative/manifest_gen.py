@@ -273,7 +273,51 @@ class Draw:
             m["state"] = self.state()
         if self.chance(0.6):
             m["environments"] = self.environments(m)
+        # Drawn last, so that adding it left every other part of each seed's manifest as it was.
+        if self.chance(0.25):
+            for _ in range(20):  # a group's min may pass the max it takes from `instances`
+                m["instances"] = self.instances(list(svc))
+                if effective_ok(m):
+                    break
+            else:
+                del m["instances"]
+            for overlay in m.get("environments", {}).values():
+                if self.chance(0.3):
+                    overlay["instances"] = self.capacity()
+                    if not effective_ok(merge(m, overlay)):
+                        del overlay["instances"]
         return m
+
+    # ---- instance capacity (read by the instance targets; others warn) --------------------
+    def capacity(self):
+        r = self.r
+        capacity = {}
+        if self.chance(0.5):
+            capacity["type"] = self.pick(["t3.medium", "t3.small", "m6i.large", "m7g.xlarge", "c6a.2xlarge"])
+        if self.chance(0.5):
+            capacity["min"] = r.randint(0, 4)
+        if self.chance(0.5):
+            capacity["max"] = r.randint(max(1, capacity.get("min", 1)), 20)
+        if self.chance(0.3):
+            capacity["spot"] = self.chance(0.5)
+        if self.chance(0.3):
+            capacity["disk"] = self.pick([8, 30, 100, r.randint(8, 16384)])
+        return capacity
+
+    def instances(self, services):
+        instances = self.capacity()
+        if services and self.chance(0.5):
+            groups, free = {}, list(services)
+            for index in range(self.r.randint(1, 3)):
+                if not free:
+                    break
+                members = self.subset(free, 4) or [free[0]]
+                free = [s for s in free if s not in members]
+                group = self.capacity()
+                group["services"] = members
+                groups[self.pick(["front", "back", "workers", "g"]) + str(index)] = group
+            instances["groups"] = groups
+        return instances
 
     def database(self):
         engine = self.pick(list(DB_VERSIONS))
@@ -711,6 +755,12 @@ def effective_ok(m):
     net = m.get("network", {})
     if "existing" not in net and (balanced or databases) and net.get("zones", 2) < 2:
         return False
+    instances = m.get("instances") or {}
+    for capacity in [instances] + list((instances.get("groups") or {}).values()):
+        low = capacity.get("min", instances.get("min"))
+        high = capacity.get("max", instances.get("max"))
+        if low is not None and high is not None and low > high:
+            return False
     return True
 
 

@@ -297,6 +297,31 @@ jobs:
       << lowered.messages;
 }
 
+// ecs-fargate runs no instances of its own: instance capacity is a warning, silenced by
+// --accept, never an error (the same manifest serves the instance targets).
+TEST(Lowering, InstanceCapacityOnFargateIsAWarning) {
+  const char* manifest = R"yaml(apiVersion: infragen/v1
+name: sized
+region: eu-west-1
+services:
+  web: {image: nginx:1.27, port: 80, expose: private}
+instances:
+  type: t3.medium
+  groups:
+    all: {services: [web]}
+)yaml";
+  auto lowered = lower_yaml(manifest);
+  EXPECT_TRUE(lowered.ok()) << lowered.messages;
+  EXPECT_NE(lowered.messages.find("warning: target 'ecs-fargate' cannot carry instance capacity "
+                                  "(instances); it is ignored"),
+            std::string::npos)
+      << lowered.messages;
+  EXPECT_NE(lowered.messages.find("warning: target 'ecs-fargate' cannot carry instance groups "
+                                  "(group 'all'); it is ignored"),
+            std::string::npos)
+      << lowered.messages;
+}
+
 TEST(Lowering, AMissingReferenceSnippetIsAnError) {
   TargetSpec spec = testing::ecs_fargate_spec();
   spec.references["terraform"].erase("caches.host");

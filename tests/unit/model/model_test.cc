@@ -127,6 +127,47 @@ struct Fixture {
   }
 };
 
+// A group's capacity is its own fields over those of `instances`; unwritten counts stay unset
+// (the target derives them), spot and disk have their defaults.
+TEST(Model, InstanceGroupsInheritTheCapacityTheyDoNotSet) {
+  json manifest = full_manifest();
+  manifest["instances"] = {{"type", "t3.medium"},
+                           {"max", 6},
+                           {"spot", true},
+                           {"groups",
+                            {{"front", {{"services", {"vote"}}, {"min", 2}, {"disk", 50}}},
+                             {"back", {{"services", {"worker"}}, {"type", "m6i.large"}}}}}};
+  Fixture fixture(manifest, {{"default", manifest}});
+  Diagnostics diagnostics;
+  auto models = build_models(fixture.manifest, diagnostics);
+  ASSERT_FALSE(diagnostics.has_errors());
+  ASSERT_TRUE(models[0].instances.has_value());
+  const InstancesModel& instances = *models[0].instances;
+  EXPECT_EQ(instances.capacity.type, "t3.medium");
+  EXPECT_FALSE(instances.capacity.min.has_value());
+  EXPECT_EQ(instances.capacity.max, 6);
+  EXPECT_EQ(instances.capacity.disk, 30);
+  ASSERT_EQ(instances.groups.size(), 2u);
+  const InstanceGroup& back = instances.groups[0];  // by name
+  EXPECT_EQ(back.name, "back");
+  EXPECT_EQ(back.services, std::vector<std::string>{"worker"});
+  EXPECT_EQ(back.capacity.type, "m6i.large");
+  EXPECT_EQ(back.capacity.max, 6);
+  EXPECT_TRUE(back.capacity.spot);
+  const InstanceGroup& front = instances.groups[1];
+  EXPECT_EQ(front.capacity.type, "t3.medium");
+  EXPECT_EQ(front.capacity.min, 2);
+  EXPECT_EQ(front.capacity.disk, 50);
+  EXPECT_EQ(front.capacity.origin.pointer, "/instances/groups/front");
+}
+
+TEST(Model, NoInstancesSectionNoInstances) {
+  Fixture fixture(full_manifest(), {{"default", full_manifest()}});
+  Diagnostics diagnostics;
+  auto models = build_models(fixture.manifest, diagnostics);
+  EXPECT_FALSE(models[0].instances.has_value());
+}
+
 TEST(Model, OneModelPerEnvironmentInManifestOrder) {
   json written = full_manifest();
   written["environments"] = {{"prod", {{"services", {{"vote", {{"replicas", 3}}}}}}},
