@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <memory>
 #include <set>
 
 #include "diagnostics/suggest.h"
@@ -98,22 +99,41 @@ bool when_holds(const PackFile& file, const json& view_model, Diagnostics& diagn
   return value != nullptr && is_set(*value);
 }
 
-// Renders compiled kainjow source with `stack` (root, then the item) as the context.
-std::string render_source(const std::string& source, const TemplateCompiler& compiler,
-                          const std::vector<const json*>& stack, const std::string& kind,
-                          const std::string& shown_path, Diagnostics& diagnostics) {
-  kainjow::mustache::mustache engine(source);
-  if (!engine.is_valid()) {
-    diagnostics.file_error(shown_path, "mustache: " + engine.error_message());
-    return {};
+// Compiled kainjow source, parsed once and rendered for every item of an `each:` list (parsing
+// is most of the cost of a small file). kainjow keeps a render's error in the engine, so a
+// failed render is followed by a fresh parse.
+class ParsedTemplate {
+ public:
+  ParsedTemplate(const std::string& source, std::string kind)
+      : source_(source), kind_(std::move(kind)) {}
+
+  // Renders with `stack` (root, then the item) as the context.
+  std::string render(const TemplateCompiler& compiler, const std::vector<const json*>& stack,
+                     const std::string& shown_path, Diagnostics& diagnostics) {
+    if (!engine_) {
+      engine_ = std::make_unique<kainjow::mustache::mustache>(source_);
+      if (engine_->is_valid()) engine_->set_custom_escape(escaper_for_kind(kind_));
+    }
+    if (!engine_->is_valid()) {
+      diagnostics.file_error(shown_path, "mustache: " + engine_->error_message());
+      engine_.reset();
+      return {};
+    }
+    ViewModelContext context(compiler, diagnostics);
+    for (const json* value : stack) context.push_value(*value);
+    std::string rendered = engine_->render(context);
+    if (!engine_->is_valid()) {
+      diagnostics.file_error(shown_path, "mustache: " + engine_->error_message());
+      engine_.reset();
+    }
+    return rendered;
   }
-  engine.set_custom_escape(escaper_for_kind(kind));
-  ViewModelContext context(compiler, diagnostics);
-  for (const json* value : stack) context.push_value(*value);
-  std::string rendered = engine.render(context);
-  if (!engine.is_valid()) diagnostics.file_error(shown_path, "mustache: " + engine.error_message());
-  return rendered;
-}
+
+ private:
+  const std::string& source_;
+  std::string kind_;
+  std::unique_ptr<kainjow::mustache::mustache> engine_;
+};
 
 }  // namespace
 
@@ -134,16 +154,18 @@ std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& form
       for (const json& item : *list) items.push_back(&item);
     }
     const std::string shown = compiler.template_display_path(file.template_path);
+    ParsedTemplate path_template(*path_source, "text");
+    ParsedTemplate body_template(*body, file.kind);
     for (const json* item : items) {
       std::vector<const json*> stack = {&view_model};
       if (item) stack.push_back(item);
       const int errors_before = diagnostics.error_count();
       RenderedFile rendered;
-      rendered.path = render_source(*path_source, compiler, stack, "text", shown, diagnostics);
+      rendered.path = path_template.render(compiler, stack, shown, diagnostics);
       rendered.kind = file.kind;
       rendered.template_path = shown;
       UnmarkedText text =
-          strip_line_markers(render_source(*body, compiler, stack, file.kind, shown, diagnostics));
+          strip_line_markers(body_template.render(compiler, stack, shown, diagnostics));
       if (diagnostics.error_count() > errors_before) continue;
       if (auto problem = relative_path_problem(rendered.path)) {
         diagnostics.error(file.location,

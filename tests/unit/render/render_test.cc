@@ -246,6 +246,25 @@ TEST(Render, EachProblemsAreReportedAtThePackEntry) {
             "1 error generated.\n");
 }
 
+// The template is parsed once per file entry; an item whose render fails reports its own error
+// and the items after it render from a fresh parse.
+TEST(Render, EachItemRendersOnItsOwnAfterAFailedOne) {
+  json view = {{"items", json::array({{{"name", "a"}, {"x", "1"}},
+                                      {{"name", "b"}},
+                                      {{"name", "c"}, {"x", "3"}}})}};
+  Result result =
+      render(PackBuilder().file("{{name}}.txt", "s.mustache", "{{x}}\n", "text", "items"), view);
+  EXPECT_EQ(result.diagnostics,
+            "packs/demo/s.mustache:1:1: error: missing value 'x'\n"
+            "{{x}}\n"
+            "^~~~~\n"
+            "1 error generated.\n");
+  ASSERT_EQ(result.files.size(), 2u);
+  EXPECT_EQ(result.files[0].text, "1\n");
+  EXPECT_EQ(result.files[1].path, "c.txt");
+  EXPECT_EQ(result.files[1].text, "3\n");
+}
+
 // `when:` keeps a file only where its value is set, the way a section is true (and {} too).
 TEST(Render, WhenRendersAFileOnlyWhereItsValueIsSet) {
   json view = {{"caches", json::array({{{"name", "c"}}})},
