@@ -8,6 +8,7 @@
 #include "formats/cloudformation/cloudformation_quotas.h"
 #include "formats/finish.h"
 #include "frontend/manifest.h"
+#include "lowering/features.h"
 #include "lowering/lowering.h"
 #include "model/model.h"
 #include "render/render.h"
@@ -139,7 +140,26 @@ std::optional<nlohmann::json> view_model_for(const std::string& manifest_path, c
   return view;
 }
 
+namespace {
+
+// `--accept` names advisory features only: a misspelt one would silence nothing.
+void check_accepted(const std::vector<std::string>& accepted, Diagnostics& diagnostics) {
+  const std::vector<std::string>& advisory = advisory_features();
+  for (const auto& name : accepted) {
+    if (std::find(advisory.begin(), advisory.end(), name) != advisory.end()) continue;
+    std::string hint = did_you_mean(name, advisory);
+    if (hint.empty()) {
+      hint = "--accept takes an advisory feature:";
+      for (const auto& feature : advisory) hint += " " + feature;
+    }
+    diagnostics.usage_error("unknown advisory feature '" + name + "' for --accept", hint);
+  }
+}
+
+}  // namespace
+
 std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics& diagnostics) {
+  check_accepted(request.accepted, diagnostics);
   PackRegistry registry;
   if (!load_packs(request.template_dirs, registry, diagnostics)) return std::nullopt;
   std::vector<const Pack*> packs = select_packs(registry, request.targets, diagnostics);

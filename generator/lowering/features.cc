@@ -167,11 +167,17 @@ void collect_app(const AppModel& model, FeatureCollector& out) {
 // Instance capacity says what the workloads run on, which a target without instances (Fargate,
 // Lambda) decides itself.
 bool is_advisory(const std::string& feature) {
-  return feature == "jobs.max-vcpus" || feature == "jobs.timeout" || feature == "jobs.retries" ||
-         feature == "instances" || feature == "instances.groups";
+  const auto& advisory = advisory_features();
+  return std::find(advisory.begin(), advisory.end(), feature) != advisory.end();
 }
 
 }  // namespace
+
+const std::vector<std::string>& advisory_features() {
+  static const std::vector<std::string> features = {
+      "instances", "instances.groups", "jobs.max-vcpus", "jobs.retries", "jobs.timeout"};
+  return features;
+}
 
 std::vector<FeatureUse> features_used(const AppModel& model) {
   FeatureCollector collector(model);

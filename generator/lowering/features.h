@@ -36,4 +36,7 @@ std::vector<FeatureUse> features_used(const AppModel& model);
 // and instances.groups: what the workloads run on) are warnings, unless the target spec lists them as accepted. Returns false on an error.
 bool check_features(const LoweringContext& context);
 
+// The advisory features, the names `--accept` takes.
+const std::vector<std::string>& advisory_features();
+
 }  // namespace infragen

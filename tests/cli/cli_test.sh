@@ -83,6 +83,14 @@ grep -q "one-zone.yaml:4:18: error: the load balancer of the public services nee
 expect_code "validate -t on a good example" 0 "$infragen" validate "$manifest" -t ecs-fargate
 grep -q "^examples/voting/app.yaml: ok (environments: dev, prod)$" "$work/stdout" || fail "validate -t says ok"
 
+# --accept takes advisory features only: a misspelt one is a usage error (it would silence
+# nothing), with the closest name; nothing written.
+expect_code "--accept a misspelt feature" 2 "$infragen" generate examples/rates/app.yaml \
+  -t ecs-fargate --accept jobs.timout -o "$work/accept-typo"
+grep -q "error: unknown advisory feature 'jobs.timout' for --accept" "$work/stderr" \
+  || fail "a misspelt --accept is refused"
+grep -q "did you mean 'jobs.timeout'?" "$work/stderr" || fail "a misspelt --accept suggests the feature"
+[ ! -e "$work/accept-typo" ] || fail "nothing written for a misspelt --accept"
 # Advisory features a target ignores are warnings, silenced one by one with --accept.
 expect_code "ignored job settings warn" 0 "$infragen" generate examples/rates/app.yaml \
   -t ecs-fargate -o "$work/rates"
