@@ -33,7 +33,8 @@ std::vector<FeatureUse> features_used(const AppModel& model);
 // Reports every feature of any environment that the target's `supports` does not list:
 // "target 'X' cannot carry <description> (<owner>)" at its location. Advisory features
 // (jobs.max-vcpus, jobs.timeout, jobs.retries: how a job runs, not whether it exists; instances
-// and instances.groups: what the workloads run on) are warnings, unless the target spec lists them as accepted. Returns false on an error.
+// and instances.groups: what the workloads run on) are warnings, unless the target spec lists them
+// as accepted. Returns false on an error.
 bool check_features(const LoweringContext& context);
 
 // The advisory features, the names `--accept` takes.

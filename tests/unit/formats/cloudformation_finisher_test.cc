@@ -219,9 +219,10 @@ TEST(CloudFormationFinisher, UnknownTopLevelKeysGoLastSorted) {
                                   {"Resources", nlohmann::json::object()},
                                   {"Alpha", 2},
                                   {"Outputs", {{"Url", {{"Value", "x"}}}}}};
-  EXPECT_EQ(canonical_template_json(template_json),
-            "{\n  \"Resources\": {},\n  \"Outputs\": {\n    \"Url\": {\n      \"Value\": \"x\"\n    }\n  "
-            "},\n  \"Alpha\": 2,\n  \"Zeta\": 1\n}\n");
+  EXPECT_EQ(
+      canonical_template_json(template_json),
+      "{\n  \"Resources\": {},\n  \"Outputs\": {\n    \"Url\": {\n      \"Value\": \"x\"\n    }\n  "
+      "},\n  \"Alpha\": 2,\n  \"Zeta\": 1\n}\n");
 }
 
 // A manifest without environments renders `Conditions:` with nothing under it; cfn-lint (E1001)

@@ -249,9 +249,9 @@ TEST(Render, EachProblemsAreReportedAtThePackEntry) {
 // The template is parsed once per file entry; an item whose render fails reports its own error
 // and the items after it render from a fresh parse.
 TEST(Render, EachItemRendersOnItsOwnAfterAFailedOne) {
-  json view = {{"items", json::array({{{"name", "a"}, {"x", "1"}},
-                                      {{"name", "b"}},
-                                      {{"name", "c"}, {"x", "3"}}})}};
+  json view = {
+      {"items",
+       json::array({{{"name", "a"}, {"x", "1"}}, {{"name", "b"}}, {{"name", "c"}, {"x", "3"}}})}};
   Result result =
       render(PackBuilder().file("{{name}}.txt", "s.mustache", "{{x}}\n", "text", "items"), view);
   EXPECT_EQ(result.diagnostics,
