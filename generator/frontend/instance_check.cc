@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "diagnostics/suggest.h"
+#include "frontend/instance_types.h"
 #include "frontend/json_pointer.h"
 #include "frontend/source_order.h"
 
@@ -30,18 +32,61 @@ void check_counts(const SemanticInput& input, const std::string& pointer, const 
                                                         " above 'max' " + std::to_string(*max));
 }
 
-}  // namespace
+// The instance type at `pointer` + "/type" (a capacity that sets one): a name EC2 knows, and
+// large enough for each of `services` (their cpu units and memory). Null when not set or unknown.
+const InstanceType* checked_type(const SemanticInput& input, const json& capacity,
+                                 const std::string& pointer) {
+  auto type = capacity.find("type");
+  if (type == capacity.end() || !type->is_string()) return nullptr;
+  const std::string name = type->get<std::string>();
+  const InstanceType* found = find_instance_type(name);
+  if (!found) {
+    std::string hint = did_you_mean(name, instance_type_names());
+    if (hint.empty()) hint = "EC2 instance types are named family.size, such as t3.medium";
+    input.diagnostics.error(input.written.locate(pointer + "/type"),
+                            "unknown EC2 instance type '" + name + "'", hint);
+  }
+  return found;
+}
 
-void check_instances(const SemanticInput& input) {
-  auto instances = input.effective.find("instances");
-  if (instances == input.effective.end() || !instances->is_object()) return;
-  const std::optional<long> min = count_of(*instances, "min");
-  const std::optional<long> max = count_of(*instances, "max");
-  check_counts(input, "/instances", "'instances'", min, max);
-  auto groups = instances->find("groups");
-  if (groups == instances->end() || !groups->is_object()) return;
-  const std::vector<std::string> services = entry_names(input, "services");
-  std::map<std::string, std::string> group_of;  // service -> the first group that lists it
+// A service that cannot be placed on one instance of `type` (named `type_name`): an error at the
+// service's cpu or memory.
+void check_fits(const SemanticInput& input, const std::string& service,
+                const std::string& type_name, const InstanceType& type) {
+  const json& entry = input.effective.at("services").at(service);
+  const std::string pointer = "/services/" + escape_pointer_token(service);
+  const long cpu = entry.value("cpu", 256L);
+  const long memory = entry.value("memory", 512L);
+  const std::string hint =
+      "choose a larger `instances.type`, or give the service a group of its own";
+  if (cpu > 1024L * type.vcpus) {
+    input.diagnostics.error(input.written.locate(pointer + "/cpu"),
+                            "service '" + service + "' needs " + std::to_string(cpu) +
+                                " CPU units, more than one " + type_name + " has (" +
+                                std::to_string(type.vcpus) +
+                                " vCPUs = " + std::to_string(1024L * type.vcpus) + " units)",
+                            hint);
+  }
+  // The system and the container agent keep part of the memory: ECS registers an instance with
+  // less than its size. 5% (at least 256 MiB) stays out of what containers can have.
+  const long usable = type.memory_mib - std::max(256L, type.memory_mib / 20L);
+  if (memory > usable) {
+    input.diagnostics.error(input.written.locate(pointer + "/memory"),
+                            "service '" + service + "' needs " + std::to_string(memory) +
+                                " MiB of memory, more than one " + type_name +
+                                " leaves for containers (" + std::to_string(usable) + " of " +
+                                std::to_string(type.memory_mib) + " MiB)",
+                            hint);
+  }
+}
+
+// The groups: the services each lists (known, in one group only, recorded in `group_of`), its
+// counts over those of `instances`, and its instance type against its services.
+void check_groups(const SemanticInput& input, const json& instances,
+                  const std::vector<std::string>& services, std::optional<long> min,
+                  std::optional<long> max, std::map<std::string, std::string>& group_of) {
+  auto groups = instances.find("groups");
+  if (groups == instances.end() || !groups->is_object()) return;
   for (const auto& group : keys_in_source_order(input.written, "/instances/groups", *groups)) {
     const json& entry = (*groups)[group];
     const std::string pointer = "/instances/groups/" + escape_pointer_token(group);
@@ -68,6 +113,40 @@ void check_instances(const SemanticInput& input) {
                                 "service '" + service + "' is in instance groups '" + it->second +
                                     "' and '" + group + "'",
                                 "a service runs on the instances of one group");
+      }
+    }
+    // A group without a type of its own runs on the type of `instances`.
+    const json& typed = entry.contains("type") ? entry : instances;
+    const InstanceType* type =
+        entry.contains("type") ? checked_type(input, entry, pointer) : nullptr;
+    if (!entry.contains("type") && typed.contains("type") && typed["type"].is_string()) {
+      type = find_instance_type(typed["type"].get<std::string>());  // reported at `instances`
+    }
+    if (!type) continue;
+    for (const auto& service : listed->get<std::vector<std::string>>()) {
+      if (group_of.count(service) && group_of[service] == group) {
+        check_fits(input, service, typed["type"].get<std::string>(), *type);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void check_instances(const SemanticInput& input) {
+  auto instances = input.effective.find("instances");
+  if (instances == input.effective.end() || !instances->is_object()) return;
+  const std::optional<long> min = count_of(*instances, "min");
+  const std::optional<long> max = count_of(*instances, "max");
+  check_counts(input, "/instances", "'instances'", min, max);
+  const std::vector<std::string> services = entry_names(input, "services");
+  std::map<std::string, std::string> group_of;  // service -> the first group that lists it
+  check_groups(input, *instances, services, min, max, group_of);
+  // The services no group lists run on the type of `instances`.
+  if (const InstanceType* type = checked_type(input, *instances, "/instances")) {
+    for (const auto& service : services) {
+      if (!group_of.count(service)) {
+        check_fits(input, service, (*instances)["type"].get<std::string>(), *type);
       }
     }
   }

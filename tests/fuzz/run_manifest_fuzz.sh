@@ -54,6 +54,7 @@ embed() {
 }
 embed schemas/manifest.v1.schema.json manifest_schema_text
 embed schemas/pack.v1.schema.json pack_schema_text
+embed schemas/instance_types.v1.json instance_types_text
 
 # Every stage from load to finish; not the CLI, the writer's callers or the review commands.
 # Rendering and finishing (MANIFEST_FUZZ_RENDER=1) need the finishers too: a quarter more sources

@@ -277,7 +277,8 @@ class Draw:
         if self.chance(0.25):
             for _ in range(20):  # a group's min may pass the max it takes from `instances`
                 m["instances"] = self.instances(list(svc))
-                if effective_ok(m):
+                overlays = m.get("environments", {}).values()
+                if effective_ok(m) and all(effective_ok(merge(m, o)) for o in overlays):
                     break
             else:
                 del m["instances"]
@@ -293,7 +294,7 @@ class Draw:
         r = self.r
         capacity = {}
         if self.chance(0.5):
-            capacity["type"] = self.pick(["t3.medium", "t3.small", "m6i.large", "m7g.xlarge", "c6a.2xlarge"])
+            capacity["type"] = self.pick(sorted(INSTANCE_TYPES))
         if self.chance(0.5):
             capacity["min"] = r.randint(0, 4)
         if self.chance(0.5):
@@ -712,6 +713,11 @@ class Draw:
             overlay["tags"] = self.tags()
 
 
+# The instance types drawn, with their vCPUs and MiB (schemas/instance_types.v1.json).
+INSTANCE_TYPES = {"t3.small": (2, 2048), "t3.medium": (2, 4096), "m6i.large": (2, 8192),
+                  "m7g.xlarge": (4, 16384), "c6a.2xlarge": (8, 16384), "r6i.8xlarge": (32, 262144)}
+
+
 def merge(base, overlay):
     """The effective manifest of one environment: maps merge, null removes, the rest replaces."""
     out = copy.deepcopy(base)
@@ -756,10 +762,20 @@ def effective_ok(m):
     if "existing" not in net and (balanced or databases) and net.get("zones", 2) < 2:
         return False
     instances = m.get("instances") or {}
-    for capacity in [instances] + list((instances.get("groups") or {}).values()):
+    groups = instances.get("groups") or {}
+    for capacity in [instances] + list(groups.values()):
         low = capacity.get("min", instances.get("min"))
         high = capacity.get("max", instances.get("max"))
         if low is not None and high is not None and low > high:
+            return False
+    # Every service fits one instance of the type it runs on (instance_check.cc).
+    grouped = {name: g for g in groups.values() for name in g.get("services", [])}
+    for name, svc in services.items():
+        kind = grouped.get(name, {}).get("type", instances.get("type"))
+        if kind is None:
+            continue
+        vcpus, memory = INSTANCE_TYPES[kind]
+        if svc.get("cpu", 256) > 1024 * vcpus or svc.get("memory", 512) > memory - max(256, memory // 20):
             return False
     return True
 
