@@ -5,12 +5,12 @@
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
 #include "lowering/resource_names.h"
-#include "lowering/shell_words.h"
 #include "lowering/view_data.h"
 #include "lowering/view_network.h"
 #include "lowering/view_pipeline.h"
 #include "lowering/view_workloads.h"
 #include "model/naming.h"
+#include "render/shell_words.h"
 
 namespace infragen {
 

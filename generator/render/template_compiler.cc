@@ -6,6 +6,7 @@
 
 #include "diagnostics/suggest.h"
 #include "render/origin_markers.h"
+#include "render/value_filters.h"
 
 namespace infragen {
 namespace {
@@ -19,6 +20,12 @@ bool is_space_or_tab(std::string_view text) {
 bool valid_lookup_name(const std::string& name) {
   static const std::regex pattern("^(\\.|[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*)$");
   return std::regex_match(name, pattern);
+}
+
+std::string trimmed(const std::string& text) {
+  const size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 bool valid_partial_name(const std::string& name) {
@@ -134,21 +141,44 @@ bool TemplateCompiler::check_tags(const std::string& text, const MustacheScan& s
       case Type::raw_variable:
       case Type::section:
       case Type::inverted: {
-        if (!valid_lookup_name(tag.name)) {
-          fail("invalid name '" + tag.name + "' in " + tag_text,
+        // {{{name | filter}}}: the value escaped for where it lands (value_filters.h).
+        std::string name = tag.name;
+        std::string filter;
+        const size_t bar = tag.name.find('|');
+        if (bar != std::string::npos) {
+          name = trimmed(tag.name.substr(0, bar));
+          filter = trimmed(tag.name.substr(bar + 1));
+          if (tag.type != Type::raw_variable) {
+            fail("a filter applies to a value written raw: {{{" + name + " | " + filter + "}}}",
+                 "the filter escapes the value itself; {{...}} would escape it a second time");
+            break;
+          }
+          if (!value_filter(filter)) {
+            std::string hint = did_you_mean(filter, value_filter_names());
+            if (hint.empty()) {
+              hint = "filters:";
+              for (const auto& known : value_filter_names()) hint += " " + known;
+            }
+            fail("unknown filter '" + filter + "' in " + tag_text, hint);
+            break;
+          }
+        }
+        if (!valid_lookup_name(name)) {
+          fail("invalid name '" + name + "' in " + tag_text,
                "names are letters, digits, '_' and '-', joined by '.'");
           break;
         }
         TemplateTag lookup;
+        lookup.filter = filter;
         lookup.use = (tag.type == Type::section || tag.type == Type::inverted)
                          ? TemplateTag::Use::section
                          : TemplateTag::Use::value;
-        lookup.name = tag.name;
+        lookup.name = name;
         lookup.location = where;
         tag_ids[i] = static_cast<int>(tags_.size());
         bool opens_section = lookup.use == TemplateTag::Use::section;
         tags_.push_back(std::move(lookup));
-        if (opens_section) open_sections.push_back({tag.name, tag_ids[i], tag.line, where});
+        if (opens_section) open_sections.push_back({name, tag_ids[i], tag.line, where});
         break;
       }
       case Type::close:

@@ -18,6 +18,7 @@ struct TemplateTag {
   enum class Use { value, section };
   Use use = Use::value;
   std::string name;
+  std::string filter;  // {{{name | filter}}}: see value_filters.h; empty: none
   SourceLocation location;
 };
 

@@ -5,6 +5,7 @@
 
 #include "diagnostics/suggest.h"
 #include "render/origin_markers.h"
+#include "render/value_filters.h"
 
 namespace infragen {
 
@@ -135,6 +136,11 @@ const ViewModelContext::Data* ViewModelContext::get(const std::string& name) con
     diagnostics_.error(tag.location, "value '" + tag.name + "' is " + what + ", not text",
                        "test or loop over it with {{#" + tag.name + "}}...{{/" + tag.name + "}}");
     return nullptr;
+  }
+  if (!tag.filter.empty()) {
+    // The compiler let only known filters through.
+    const std::string text = value_data(value)->string_value();
+    return keep(Data((*value_filter(tag.filter))(text)), &value);
   }
   return value_data(value);
 }

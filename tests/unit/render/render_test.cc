@@ -246,6 +246,33 @@ TEST(Render, EachProblemsAreReportedAtThePackEntry) {
             "1 error generated.\n");
 }
 
+// {{{value | filter}}} escapes a value for where it lands, whatever the file's kind.
+TEST(Render, FiltersEscapeForWhereTheValueLands) {
+  json view = {{"v", "a${b} %{c} \"q\" $d {{e}} it's"}};
+  EXPECT_EQ(render_one("{{{v | hcl_heredoc}}}\n", view), "a$${b} %%{c} \"q\" $d {{e}} it's\n");
+  EXPECT_EQ(render_one("{{{v|hcl_string}}}\n", view), "a$${b} %%{c} \\\"q\\\" $d {{e}} it's\n");
+  EXPECT_EQ(render_one("{{{v | fn_sub}}}\n", view), "a${!b} %{c} \\\"q\\\" $d {{e}} it's\n");
+  EXPECT_EQ(render_one("{{{v | compose}}}\n", view), "a$${b} %{c} \\\"q\\\" $$d {{e}} it's\n");
+  EXPECT_EQ(render_one("{{{v | helm}}}\n", view), "a${b} %{c} \\\"q\\\" $d {{ \"{{\" }}e}} it's\n");
+  EXPECT_EQ(render_one("{{{v | shell}}}\n", view),
+            "$'a$\\x7bb} %\\x7bc} \"q\" $d \\x7b\\x7be}} it\\'s'\n");
+}
+
+TEST(Render, AFilterOnAnEscapedValueOrUnknownIsAnError) {
+  Result escaped =
+      render(PackBuilder().file("a.txt", "a.mustache", "{{v | fn_sub}}\n"), json{{"v", "x"}});
+  EXPECT_NE(
+      escaped.diagnostics.find("error: a filter applies to a value written raw: {{{v | fn_sub}}}"),
+      std::string::npos)
+      << escaped.diagnostics;
+  Result unknown =
+      render(PackBuilder().file("a.txt", "a.mustache", "{{{v | fn_sup}}}\n"), json{{"v", "x"}});
+  EXPECT_NE(unknown.diagnostics.find("error: unknown filter 'fn_sup'"), std::string::npos)
+      << unknown.diagnostics;
+  EXPECT_NE(unknown.diagnostics.find("did you mean 'fn_sub'?"), std::string::npos)
+      << unknown.diagnostics;
+}
+
 // The template is parsed once per file entry; an item whose render fails reports its own error
 // and the items after it render from a fresh parse.
 TEST(Render, EachItemRendersOnItsOwnAfterAFailedOne) {

@@ -1,4 +1,4 @@
-#include "lowering/shell_words.h"
+#include "render/shell_words.h"
 
 #include <gtest/gtest.h>
 
