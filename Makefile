@@ -23,8 +23,9 @@ demo: build
 	$(INFRAGEN) generate examples/voting/app.yaml --all -o $(DEMO_OUT)
 
 # Four tests at a time on two cores: applying on the emulator waits on the provider's polling
-# (a third of a core each); the tests that compute (fuzzers, generative tier) ask for more
-# slots with PROCESSORS in CMakeLists.txt.
+# (a third of a core each). The tests that compute (manifest fuzzer, generative tier) take two
+# slots each, one at a time, and start first with the applies beside them (PROCESSORS,
+# RESOURCE_LOCK and COST in CMakeLists.txt).
 TEST_JOBS ?= 4
 test: build
 	bash tools/install-test-tools.sh
