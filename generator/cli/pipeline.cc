@@ -76,10 +76,21 @@ std::vector<const Pack*> select_packs(const PackRegistry& registry,
 
 namespace {
 
-TargetSpec target_spec_of(const Pack& pack, const std::vector<std::string>& accepted) {
+// `formats`: the formats being generated (empty: all); a section that serves only a format not
+// generated (cloudformation) is not built.
+TargetSpec target_spec_of(const Pack& pack, const std::vector<std::string>& accepted,
+                          const std::vector<std::string>& formats) {
   TargetSpec spec;
   spec.target = pack.name;
   spec.supports = pack.supports;
+  for (const auto& section : pack.sections) {
+    const bool format_section = section == "cloudformation";
+    if (format_section && !formats.empty() &&
+        std::find(formats.begin(), formats.end(), section) == formats.end()) {
+      continue;
+    }
+    spec.sections.push_back(section);
+  }
   spec.references = pack.references;
   spec.accepted = accepted;
   return spec;
@@ -135,7 +146,7 @@ std::optional<nlohmann::json> view_model_for(const std::string& manifest_path, c
   if (!manifest) return std::nullopt;
   std::vector<AppModel> models = build_models(*manifest, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  nlohmann::json view = lower(models, target_spec_of(pack, {}), diagnostics);
+  nlohmann::json view = lower(models, target_spec_of(pack, {}, {}), diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return view;
 }
@@ -183,7 +194,8 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
   const SourceLocation quota_location =
       models.front().locate(models.front().services.empty() ? "" : "/services");
   for (const Pack* pack : packs) {
-    nlohmann::json view = lower(models, target_spec_of(*pack, request.accepted), diagnostics);
+    nlohmann::json view =
+        lower(models, target_spec_of(*pack, request.accepted, request.formats), diagnostics);
     if (diagnostics.has_errors()) continue;
     for (const PackFormat* format : select_formats(*pack, request.formats)) {
       GeneratedPart part;

@@ -67,9 +67,7 @@ void check_fits(const SemanticInput& input, const std::string& service,
                                 " vCPUs = " + std::to_string(1024L * type.vcpus) + " units)",
                             hint);
   }
-  // The system and the container agent keep part of the memory: ECS registers an instance with
-  // less than its size. 5% (at least 256 MiB) stays out of what containers can have.
-  const long usable = type.memory_mib - std::max(256L, type.memory_mib / 20L);
+  const long usable = usable_memory_mib(type);
   if (memory > usable) {
     input.diagnostics.error(input.written.locate(pointer + "/memory"),
                             "service '" + service + "' needs " + std::to_string(memory) +

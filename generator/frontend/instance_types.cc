@@ -1,5 +1,6 @@
 #include "frontend/instance_types.h"
 
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -46,5 +47,13 @@ const InstanceType* find_instance_type(const std::string& name) {
 }
 
 const std::vector<std::string>& instance_type_names() { return table().names; }
+
+int usable_memory_mib(const InstanceType& type) {
+  return type.memory_mib - std::max(256, type.memory_mib / 20);
+}
+
+bool task_fits(const InstanceType& type, int cpu, int memory) {
+  return cpu <= 1024 * type.vcpus && memory <= usable_memory_mib(type);
+}
 
 }  // namespace infragen

@@ -21,4 +21,12 @@ const InstanceType* find_instance_type(const std::string& name);
 // Every type's name, sorted (for "did you mean").
 const std::vector<std::string>& instance_type_names();
 
+// The memory containers can have on one instance of `type`: the system and the container agent
+// keep part of it, so ECS registers an instance with less than its size. 5% (at least 256 MiB)
+// stays out.
+int usable_memory_mib(const InstanceType& type);
+
+// Whether one task of `cpu` units and `memory` MiB fits on one instance of `type`.
+bool task_fits(const InstanceType& type, int cpu, int memory);
+
 }  // namespace infragen

@@ -165,7 +165,7 @@ void collect_app(const AppModel& model, FeatureCollector& out) {
 // Settings of how a job runs rather than what it does: a target that cannot carry them still
 // runs the job, so they are warnings. Errors are for things that would not exist at all.
 // Instance capacity says what the workloads run on, which a target without instances (Fargate,
-// Lambda) decides itself.
+// Lambda) decides itself; spot per workload is capacity too (on EC2 it is the instances' `spot`).
 bool is_advisory(const std::string& feature) {
   const auto& advisory = advisory_features();
   return std::find(advisory.begin(), advisory.end(), feature) != advisory.end();
@@ -175,7 +175,8 @@ bool is_advisory(const std::string& feature) {
 
 const std::vector<std::string>& advisory_features() {
   static const std::vector<std::string> features = {
-      "instances", "instances.groups", "jobs.max-vcpus", "jobs.retries", "jobs.timeout"};
+      "instances",    "instances.groups", "jobs.max-vcpus", "jobs.retries",
+      "jobs.timeout", "jobs.spot",        "services.spot"};
   return features;
 }
 

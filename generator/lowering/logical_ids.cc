@@ -8,9 +8,9 @@ namespace infragen {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kIdentifierKeys = {
-    "resource",         "label",      "peer",     "security_group", "bucket_resource",
-    "default_resource", "repository", "settings", "name",           "group"};
+constexpr std::array<std::string_view, 11> kIdentifierKeys = {
+    "resource",   "label",    "peer", "security_group", "bucket_resource", "default_resource",
+    "repository", "settings", "name", "group",          "capacity_group"};
 
 }  // namespace
 

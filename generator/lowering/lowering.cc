@@ -1,7 +1,10 @@
 #include "lowering/lowering.h"
 
+#include <algorithm>
+
 #include "lowering/consistency.h"
 #include "lowering/features.h"
+#include "lowering/instance_capacity.h"
 #include "lowering/logical_ids.h"
 #include "lowering/lowering_context.h"
 #include "lowering/service_wiring.h"
@@ -71,7 +74,28 @@ void attach_memberships(nlohmann::json& view) {
   }
 }
 
+// view["capacity"], and each workload's `capacity_group`: the group whose instances run it.
+void attach_capacity(const LoweringContext& context, nlohmann::json& view) {
+  view["capacity"] = lower_capacity(context);
+  const std::vector<CapacityGroup> groups = capacity_groups(context.base());
+  for (const char* list : {"services", "jobs"}) {
+    for (auto& workload : view[list]) {
+      const std::string group =
+          capacity_group_of(groups, workload["name"].get<std::string>(), list[0] == 'j');
+      workload["capacity_group"] = group;
+      for (const auto& entry : groups) {
+        if (entry.resource == group) workload["capacity_group_name"] = entry.name;
+      }
+      workload["capacity_group_label_id"] = logical_id("capacity_" + group);
+    }
+  }
+}
+
 }  // namespace
+
+bool TargetSpec::builds(const std::string& section) const {
+  return std::find(sections.begin(), sections.end(), section) != sections.end();
+}
 
 nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec& target,
                      Diagnostics& diagnostics) {
@@ -135,10 +159,13 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   attach_deployment_variants(view);
   attach_start_order(base, view);
   view.update(app_wide(context));
+  if (target.builds("instance_capacity")) attach_capacity(context, view);
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
-  view["cloudformation"] = lower_cloudformation(context, view);
-  attach_cloudformation_names(view);
+  if (target.builds("cloudformation")) {
+    view["cloudformation"] = lower_cloudformation(context, view);
+    attach_cloudformation_names(view);
+  }
   add_logical_ids(view);
   if (diagnostics.has_errors()) return nullptr;
   return view;

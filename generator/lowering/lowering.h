@@ -15,9 +15,14 @@ namespace infragen {
 struct TargetSpec {
   std::string target;                 // e.g. "ecs-fargate"
   std::vector<std::string> supports;  // manifest features the pack carries (see features.h)
-  nlohmann::json references;          // format -> {reference kind -> mustache snippet}
+  // Optional view sections the pack asks for (pack.yaml `sections`): fargate_sizing,
+  // instance_capacity, cloudformation. A section not asked for is neither checked nor built.
+  std::vector<std::string> sections;
+  nlohmann::json references;  // format -> {reference kind -> mustache snippet}
   // Advisory features the user accepts the target ignoring (`--accept`): no warning for them.
   std::vector<std::string> accepted;
+
+  bool builds(const std::string& section) const;
 };
 
 // Builds the view model a pack's templates render: every name, CIDR, rule priority, security

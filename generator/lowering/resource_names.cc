@@ -1,7 +1,10 @@
 #include "lowering/resource_names.h"
 
+#include <cctype>
+
 #include "lowering/access.h"
 #include "lowering/images.h"
+#include "lowering/instance_capacity.h"
 #include "lowering/view_network.h"
 #include "lowering/view_security.h"
 #include "model/naming.h"
@@ -92,6 +95,31 @@ void add_pipeline_names(NameTable& names, const AppModel& model) {
   }
 }
 
+// Per instance group: "<app>-<env>-<group>" for its launch template, Auto Scaling group and
+// capacity provider, "-instance" for its role and instance profile.
+void add_capacity_names(NameTable& names, const AppModel& model) {
+  names.add("instances_security_group", name_rules::security_group, "instances");
+  for (const auto& group : capacity_groups(model)) {
+    const std::string label = "capacity_" + group.resource;
+    names.add(label + "_launch_template", name_rules::launch_template, group.name);
+    names.add(label + "_auto_scaling_group", name_rules::auto_scaling_group, group.name);
+    // ECS reserves names that start with "aws", "ecs" or "fargate" (any case).
+    std::string provider =
+        resource_name(name_rules::capacity_provider, model.app, model.environment, group.name);
+    std::string lower = provider;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* reserved : {"aws", "ecs", "fargate"}) {
+      if (lower.rfind(reserved, 0) == 0) {
+        provider = fit_name(name_rules::capacity_provider, "cp-" + provider);
+        break;
+      }
+    }
+    names.add_full(label + "_capacity_provider", name_rules::capacity_provider, provider);
+    names.add(label + "_instance_role", name_rules::iam_role, group.name + "-instance");
+    names.add(label + "_instance_profile", name_rules::instance_profile, group.name + "-instance");
+  }
+}
+
 }  // namespace
 
 nlohmann::json resource_names(const LoweringContext& context, const AppModel& model) {
@@ -149,7 +177,7 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
               kBucketAccountSuffixLength);
   }
   if (model.pipeline) add_pipeline_names(names, model);
-  (void)context;
+  if (context.target.builds("instance_capacity")) add_capacity_names(names, model);
   return names.take();
 }
 

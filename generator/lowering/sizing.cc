@@ -59,6 +59,8 @@ std::string fargate_memory_choices(int cpu) {
          std::to_string(size->step);
 }
 
+int job_cpu_units(double vcpus) { return static_cast<int>(std::lround(vcpus * 1024)); }
+
 std::optional<int> fargate_cpu_for_vcpus(double vcpus) {
   double units = vcpus * 1024;
   if (std::floor(units) != units) return std::nullopt;

@@ -21,6 +21,9 @@ bool fargate_accepts(int cpu, int memory);
 // Fargate CPU value.
 std::string fargate_memory_choices(int cpu);
 
+// ECS CPU units for a job's `vcpus` (0.25 -> 256, 1.5 -> 1536), rounded to a unit.
+int job_cpu_units(double vcpus);
+
 // Fargate CPU units for a job's `vcpus` (0.25 -> 256); nothing when Fargate has no such size.
 std::optional<int> fargate_cpu_for_vcpus(double vcpus);
 

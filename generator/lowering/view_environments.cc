@@ -4,6 +4,7 @@
 
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
+#include "lowering/instance_capacity.h"
 #include "lowering/resource_names.h"
 #include "lowering/view_data.h"
 #include "lowering/view_network.h"
@@ -89,29 +90,34 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
   if (model.domain) domain = {{"name", model.domain->name}, {"zone", model.domain->zone}};
   nlohmann::json schedule = false;
   if (model.schedule) schedule = {{"stop", model.schedule->stop}, {"start", model.schedule->start}};
-  return {{"name", model.environment},
-          {"production", production},
-          {"development", development},
-          {"names", resource_names(context, model)},
-          {"network", network_values(context, model)},
-          {"domain", domain},
-          // Outside development, data and endpoints survive a mistaken destroy.
-          {"deletion_protection", !development},
-          {"enable_execute_command", !production},
-          {"fargate_spot", !production},
-          {"log_retention_days", model.observability.log_retention_days},
-          {"has_tags", !own_tags.empty()},
-          {"tags", tag_list(own_tags)},
-          {"services", service_values(context, model)},
-          {"jobs", job_values(context, model)},
-          {"databases", database_values(context, model)},
-          {"caches", cache_values(model)},
-          {"buckets", bucket_values(model)},
-          {"alarms", alarm_values(model)},
-          {"schedule", schedule},
-          {"state", state_values(model)},
-          {"pipeline", pipeline_values(context, model)},
-          {"builds", image_builds(model)}};
+  nlohmann::json entry = {{"name", model.environment},
+                          {"production", production},
+                          {"development", development},
+                          {"names", resource_names(context, model)},
+                          {"network", network_values(context, model)},
+                          {"domain", domain},
+                          // Outside development, data and endpoints survive a mistaken destroy.
+                          {"deletion_protection", !development},
+                          {"enable_execute_command", !production},
+                          {"fargate_spot", !production},
+                          {"log_retention_days", model.observability.log_retention_days},
+                          {"has_tags", !own_tags.empty()},
+                          {"tags", tag_list(own_tags)},
+                          {"services", service_values(context, model)},
+                          {"jobs", job_values(context, model)},
+                          {"databases", database_values(context, model)},
+                          {"caches", cache_values(model)},
+                          {"buckets", bucket_values(model)},
+                          {"alarms", alarm_values(model)},
+                          {"schedule", schedule},
+                          {"state", state_values(model)},
+                          {"pipeline", pipeline_values(context, model)},
+                          {"builds", image_builds(model)}};
+  if (!context.target.builds("fargate_sizing")) entry.erase("fargate_spot");
+  if (context.target.builds("instance_capacity")) {
+    entry["capacity"] = capacity_values(context, model);
+  }
+  return entry;
 }
 
 }  // namespace

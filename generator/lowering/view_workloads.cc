@@ -166,7 +166,7 @@ nlohmann::json lower_services(const LoweringContext& context) {
     });
     for (const auto& model : context.environments) {
       const ServiceModel* in = model.find_service(service.name);
-      if (in) {
+      if (in && context.target.builds("fargate_sizing")) {
         check_task_size(context, model, in->cpu, in->memory, "service '" + service.name + "'",
                         service.origin.pointer + "/memory");
       }
@@ -218,7 +218,7 @@ nlohmann::json lower_jobs(const LoweringContext& context) {
     });
     for (const auto& model : context.environments) {
       const JobModel* in = model.find_job(job.name);
-      if (!in) continue;
+      if (!in || !context.target.builds("fargate_sizing")) continue;
       auto cpu = fargate_cpu_for_vcpus(in->compute.vcpus);
       if (!cpu) {
         context.diagnostics.error(model.locate(job.origin.pointer + "/compute/vcpus"),
@@ -307,7 +307,7 @@ nlohmann::json job_values(const LoweringContext& context, const AppModel& model)
     values.push_back({{"name", job.name},
                       {"pulled", !job.image.build.has_value()},
                       {"image", job.image.image},
-                      {"cpu", fargate_cpu_for_vcpus(job.compute.vcpus).value_or(0)},
+                      {"cpu", job_cpu_units(job.compute.vcpus)},
                       {"memory", job.compute.memory},
                       {"spot", job.compute.spot && spot_allowed},
                       {"has_environment_overrides", !env.per_environment.empty()},

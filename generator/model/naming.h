@@ -40,6 +40,18 @@ inline constexpr NameRule ecs_cluster{"ECS cluster", 255, false, "_-", false, fa
 inline constexpr NameRule ecs_service{"ECS service", 255, false, "_-", false, false, false, ""};
 inline constexpr NameRule ecs_task_family{
     "ECS task family", 255, false, "_-", false, false, false, ""};
+// EC2 Auto Scaling group and ECS capacity provider: 255, letters, digits, '-' and '_' (a capacity
+// provider may not start with "aws", "ecs" or "fargate": see capacity_provider_name()).
+inline constexpr NameRule auto_scaling_group{
+    "Auto Scaling group", 255, false, "_-", false, false, false, ""};
+inline constexpr NameRule capacity_provider{
+    "ECS capacity provider", 255, false, "_-", false, false, false, ""};
+// EC2 launch template: 128, letters, digits and "().-/_".
+inline constexpr NameRule launch_template{
+    "launch template", 128, false, "().-/_", false, false, false, ""};
+// IAM instance profile: 128, letters, digits and "+=,.@-_".
+inline constexpr NameRule instance_profile{
+    "instance profile", 128, false, "+=,.@_-", false, false, false, ""};
 // ECR repository: 256, lower case, separators '.', '_', '-' (and '/' between path parts).
 inline constexpr NameRule ecr_repository{"ECR repository", 256, true, "._-", true, true, false, ""};
 // CloudWatch Logs log group: 512, [.-_/#A-Za-z0-9].

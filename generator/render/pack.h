@@ -18,6 +18,8 @@ namespace infragen {
 //     name: ecs-fargate                   # must equal the folder name
 //     description: ECS on Fargate behind an ALB
 //     supports: [services.public, databases.postgres, ...]   # lowering refuses the rest
+//     sections: [fargate_sizing, cloudformation]           # optional view sections it needs
+//     references_from: ecs                # optional: _shared/references/ecs.yaml, kind by kind
 //     references:                         # per format: reference kind -> mustache snippet
 //       terraform: {databases.host: "aws_db_instance.{{resource}}.address"}
 //     formats:
@@ -58,7 +60,10 @@ struct Pack {
   std::string folder;  // absolute or relative path of the pack folder
   std::vector<PackFormat> formats;
   std::vector<std::string> supports;  // manifest features the pack can carry (see pack schema)
+  std::vector<std::string> sections;  // view sections lowering builds for it (see pack schema)
   nlohmann::json references;          // per-format wiring of ${...} references (see pack schema)
+  std::string references_from;        // shared reference file merged under `references`
+  SourceLocation references_from_location;
   std::map<std::string, std::string> partials;  // name -> text, from templates/_shared and the pack
   std::map<std::string, std::string> partial_files;  // name -> path of the file it was read from
   std::map<std::string, std::string> templates;  // template_path -> text, read when the pack loads
@@ -80,13 +85,18 @@ class PackRegistry {
   std::vector<const Pack*> all() const;  // sorted by name
 
  private:
+  void merge_shared_references(Pack& pack, Diagnostics& diagnostics) const;
+
   std::map<std::string, Pack> packs_;
   std::map<std::string, std::string> shared_partials_;
+  // `_shared/references/<name>.yaml`: name -> {format -> {kind -> snippet}}.
+  std::map<std::string, nlohmann::json> shared_references_;
   std::map<std::string, std::string> shared_partial_files_;
   // Each pack's own partials (its `partials/` folder), kept to rebuild `Pack::partials` when a
   // later folder brings new shared partials.
   std::map<std::string, std::map<std::string, std::string>> own_partials_;
   std::map<std::string, std::map<std::string, std::string>> own_partial_files_;
+  std::map<std::string, nlohmann::json> own_references_;  // as its pack.yaml writes them
 };
 
 // The pack JSON Schema (schemas/pack.v1.schema.json, compiled into the binary).

@@ -137,7 +137,10 @@ std::optional<Pack> load_pack(const std::string& pack_folder, Diagnostics& diagn
   pack.description = root["description"].get<std::string>();
   pack.folder = pack_folder;
   pack.supports = root.value("supports", std::vector<std::string>{});
+  pack.sections = root.value("sections", std::vector<std::string>{});
   pack.references = root.value("references", nlohmann::json::object());
+  pack.references_from = root.value("references_from", "");
+  pack.references_from_location = document->value_at("/references_from");
   std::string folder_name = fs::path(pack_folder).lexically_normal().filename().string();
   if (folder_name.empty())
     folder_name = fs::path(pack_folder).lexically_normal().parent_path().filename().string();

@@ -84,6 +84,7 @@ infragen::TargetSpec target_spec() {
   infragen::TargetSpec spec;
   spec.target = pack->name;
   spec.supports = pack->supports;
+  spec.sections = pack->sections;
   spec.references = pack->references;
   return spec;
 }

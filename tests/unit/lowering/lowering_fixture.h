@@ -1,12 +1,13 @@
 // Test helper (header only: the test build compiles *_test.cc files): lowers a manifest (YAML
-// text) through the real front end and model with the ecs-fargate pack's supports and references.
+// text) through the real front end and model with a pack's supports, sections and references
+// (ecs-fargate unless told).
 #pragma once
 
 #include <gtest/gtest.h>
-#include <yaml-cpp/yaml.h>
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "frontend/manifest.h"
 #include "lowering/lowering.h"
 #include "model/model.h"
+#include "render/pack.h"
 
 namespace infragen::testing {
 
@@ -27,28 +29,11 @@ struct Lowered {
   bool ok() const { return !view.is_null() && !diagnostics.has_errors(); }
 };
 
-namespace detail {
-
-// pack.yaml holds only maps, lists and strings.
-inline nlohmann::json yaml_to_json(const YAML::Node& node) {
-  if (node.IsMap()) {
-    nlohmann::json object = nlohmann::json::object();
-    for (const auto& entry : node) {
-      object[entry.first.as<std::string>()] = yaml_to_json(entry.second);
-    }
-    return object;
-  }
-  if (node.IsSequence()) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& item : node) list.push_back(yaml_to_json(item));
-    return list;
-  }
-  return node.as<std::string>();
+// Reads a file of the source tree (e.g. "examples/voting/app.yaml").
+inline std::string source_file_path(const std::string& relative_path) {
+  return std::string(INFRAGEN_SOURCE_DIR) + "/" + relative_path;
 }
 
-}  // namespace detail
-
-// Reads a file of the source tree (e.g. "examples/voting/app.yaml").
 inline std::string source_file(const std::string& relative_path) {
   std::ifstream in(std::string(INFRAGEN_SOURCE_DIR) + "/" + relative_path);
   std::stringstream text;
@@ -56,17 +41,24 @@ inline std::string source_file(const std::string& relative_path) {
   return text.str();
 }
 
-// The TargetSpec of templates/ecs-fargate/pack.yaml in the source tree.
+// The TargetSpec of templates/<target>/pack.yaml in the source tree, as the CLI builds it (its
+// shared references merged).
+inline TargetSpec target_spec_from_pack(const std::string& target) {
+  Diagnostics diagnostics;
+  PackRegistry registry;
+  registry.load_folder(source_file_path("templates"), diagnostics);
+  const Pack* pack = registry.find(target);
+  if (!pack) throw std::runtime_error("no pack " + target + " in the source tree");
+  TargetSpec spec;
+  spec.target = pack->name;
+  spec.supports = pack->supports;
+  spec.sections = pack->sections;
+  spec.references = pack->references;
+  return spec;
+}
+
 inline const TargetSpec& ecs_fargate_spec() {
-  static const TargetSpec spec = [] {
-    nlohmann::json pack =
-        detail::yaml_to_json(YAML::Load(source_file("templates/ecs-fargate/pack.yaml")));
-    TargetSpec target;
-    target.target = pack["name"].get<std::string>();
-    target.supports = pack["supports"].get<std::vector<std::string>>();
-    target.references = pack["references"];
-    return target;
-  }();
+  static const TargetSpec spec = target_spec_from_pack("ecs-fargate");
   return spec;
 }
 

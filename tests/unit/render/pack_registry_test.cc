@@ -67,6 +67,60 @@ TEST(PackRegistry, LoadsAGoodPackWithPartials) {
   EXPECT_EQ(pack->folder, temp.str() + "/demo");
 }
 
+TEST(PackRegistry, SharedReferencesUnderThePacksOwnKindByKind) {
+  TempFolder temp;
+  std::string pack = kGoodPack;
+  pack.replace(pack.find("references:"), 0,
+               "sections: [instance_capacity]\nreferences_from: aws\n");
+  write_files(temp, {{"demo/pack.yaml", pack},
+                     {"demo/terraform/main.tf.mustache", "# main\n"},
+                     {"demo/terraform/service.tf.mustache", "# {{name}}\n"},
+                     {"demo/README.md.mustache", "# readme\n"},
+                     {"_shared/references/aws.yaml",
+                      "terraform:\n  databases.host: shared-host\n  caches.host: shared-cache\n"
+                      "cloudformation:\n  caches.host: cfn-cache\n"}});
+  PackRegistry registry;
+  Diagnostics diagnostics;
+  ASSERT_TRUE(registry.load_folder(temp.str(), diagnostics)) << printed(diagnostics);
+  const Pack* loaded = registry.find("demo");
+  ASSERT_NE(loaded, nullptr);
+  EXPECT_EQ(loaded->sections, (std::vector<std::string>{"instance_capacity"}));
+  EXPECT_EQ(loaded->references["terraform"]["databases.host"],
+            "aws_db_instance.{{resource}}.address");  // the pack's own wins
+  EXPECT_EQ(loaded->references["terraform"]["caches.host"], "shared-cache");
+  EXPECT_EQ(loaded->references["cloudformation"]["caches.host"], "cfn-cache");
+}
+
+TEST(PackRegistry, UnknownSharedReferencesAndSectionAreErrors) {
+  TempFolder temp;
+  std::string pack = kGoodPack;
+  pack.replace(pack.find("references:"), 0, "references_from: ecz\n");
+  write_files(temp, {{"demo/pack.yaml", pack},
+                     {"demo/terraform/main.tf.mustache", "# main\n"},
+                     {"demo/terraform/service.tf.mustache", "# {{name}}\n"},
+                     {"demo/README.md.mustache", "# readme\n"},
+                     {"_shared/references/ecs.yaml", "terraform: {caches.host: x}\n"}});
+  PackRegistry registry;
+  Diagnostics diagnostics;
+  EXPECT_FALSE(registry.load_folder(temp.str(), diagnostics));
+  EXPECT_NE(printed(diagnostics).find("pack.yaml:4:18: error: unknown shared reference file 'ecz'"),
+            std::string::npos)
+      << printed(diagnostics);
+  EXPECT_NE(printed(diagnostics).find("did you mean 'ecs'?"), std::string::npos)
+      << printed(diagnostics);
+
+  TempFolder other;
+  pack = kGoodPack;
+  pack.replace(pack.find("references:"), 0, "sections: [gpu_sizing]\n");
+  write_files(other, {{"demo/pack.yaml", pack},
+                      {"demo/terraform/main.tf.mustache", "# main\n"},
+                      {"demo/terraform/service.tf.mustache", "# {{name}}\n"},
+                      {"demo/README.md.mustache", "# readme\n"}});
+  Diagnostics bad_section;
+  EXPECT_FALSE(registry.load_folder(other.str(), bad_section));
+  EXPECT_NE(printed(bad_section).find("pack.yaml:4:"), std::string::npos) << printed(bad_section);
+}
+
 TEST(PackRegistry, LaterFolderReplacesPackAndSharedPartials) {
   TempFolder builtin, extra;
   write_files(builtin, {{"demo/pack.yaml", kGoodPack},
@@ -126,13 +180,15 @@ TEST(PackRegistry, UnknownFieldWithSuggestion) {
 }
 
 TEST(PackRegistry, UnknownTopLevelFieldListsAllowedFields) {
-  EXPECT_EQ(load_errors(std::string(kHeader) + "colour: blue\nformats: {t: {output_dir: o, files: "
-                                               "[{path: a, template: t.mustache, kind: text}]}}\n"),
-            "T/demo/pack.yaml:3:1: error: unknown field 'colour'\n"
-            "colour: blue\n"
-            "^~~~~~\n"
-            "  hint: allowed fields: description, formats, name, references, supports\n"
-            "1 error generated.\n");
+  EXPECT_EQ(
+      load_errors(std::string(kHeader) + "colour: blue\nformats: {t: {output_dir: o, files: "
+                                         "[{path: a, template: t.mustache, kind: text}]}}\n"),
+      "T/demo/pack.yaml:3:1: error: unknown field 'colour'\n"
+      "colour: blue\n"
+      "^~~~~~\n"
+      "  hint: allowed fields: description, formats, name, references, references_from, sections, "
+      "supports\n"
+      "1 error generated.\n");
 }
 
 TEST(PackRegistry, InvalidKindAndMissingField) {
