@@ -194,9 +194,11 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
   const SourceLocation quota_location =
       models.front().locate(models.front().services.empty() ? "" : "/services");
   for (const Pack* pack : packs) {
+    // Each target is lowered and checked on its own: one target's errors do not hide another's.
+    const int errors_before = diagnostics.error_count();
     nlohmann::json view =
         lower(models, target_spec_of(*pack, request.accepted, request.formats), diagnostics);
-    if (diagnostics.has_errors()) continue;
+    if (diagnostics.error_count() > errors_before) continue;
     for (const PackFormat* format : select_formats(*pack, request.formats)) {
       GeneratedPart part;
       part.target = pack->name;

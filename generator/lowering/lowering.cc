@@ -104,6 +104,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
         {Severity::error, {}, "internal error: no environment to lower", {}, "infragen"});
     return nullptr;
   }
+  const int errors_before = diagnostics.error_count();
   LoweringContext context(environments, target, diagnostics);
   // Unsupported features and inconsistent environments make the rest meaningless.
   bool features_ok = check_features(context);
@@ -167,7 +168,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
     attach_cloudformation_names(view);
   }
   add_logical_ids(view);
-  if (diagnostics.has_errors()) return nullptr;
+  if (diagnostics.error_count() > errors_before) return nullptr;
   return view;
 }
 

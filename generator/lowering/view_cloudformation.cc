@@ -401,12 +401,18 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   for (const auto& group : view["security"]["groups"]) {
     app_security_groups = app_security_groups || group.value("in_app_stack", true);
   }
+  // EC2 capacity (section instance_capacity) puts Auto Scaling groups in the app stack.
+  const bool instance_groups =
+      view.contains("capacity") && view["capacity"].value("has_groups", false);
   return {{"zones", zones},
           {"several_zones", max_zones > 1},
           // Whether the app stack holds any security group, and whether it needs the network
           // (for those, or for the service discovery namespace).
           {"app_security_groups", app_security_groups},
-          {"app_network", app_security_groups || view.value("service_discovery", false)},
+          {"app_network",
+           app_security_groups || view.value("service_discovery", false) || instance_groups},
+          // The private subnets: for the data stores' subnet groups and the instance groups.
+          {"app_private_subnets", view.value("has_data_stores", false) || instance_groups},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
           {"app_egress", rules_of(view["security"]["egress"], false, "")}};
 }

@@ -10,6 +10,11 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/infragen-review.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$source_dir"
 source "$source_dir/tests/cli/harness.sh"
+# The expected lists are those of ecs-fargate; every plan and diff here reviews that target only
+# (another target adds its own changes). The option goes last: `-t` takes several values.
+fargate="$work/infragen-fargate"
+printf '#!/usr/bin/env bash\nexec %q "$@" -t ecs-fargate\n' "$infragen" >"$fargate"
+chmod +x "$fargate"
 expect_out() {  # NAME FIXED-STRING: the last command's stdout contains it
   if grep -qF -- "$2" "$work/stdout"; then pass "$1"; else
     fail "$1: no '$2' in the output"; sed 's/^/    /' "$work/stdout" | head -30; fi
@@ -33,9 +38,9 @@ PY
 # DANGER (replace/destroy), with REASON in one of its reasons.
 every_part() {
   local name=$1 old=$2 new=$3
-  "$infragen" plan "$new" --format json >"$work/plan.json" 2>/dev/null
-  "$infragen" plan "$old" --format json >"$work/plan_old.json" 2>/dev/null
-  "$infragen" diff "$old" "$new" --format json >"$work/diff.json" 2>/dev/null
+  "$fargate" plan "$new" --format json >"$work/plan.json" 2>/dev/null
+  "$fargate" plan "$old" --format json >"$work/plan_old.json" 2>/dev/null
+  "$fargate" diff "$old" "$new" --format json >"$work/diff.json" 2>/dev/null
   if python3 - "$work/plan_old.json" "$work/diff.json" "$4" "$5" "$6" <<'PY'; then pass "$name, every format"; else fail "$name, every format"; fi
 import json, sys
 plan, diff = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
@@ -56,27 +61,27 @@ voting=$work/voting.yaml
 cp examples/voting/app.yaml "$voting"
 
 # plan: counts by kind per environment, what exists only in prod.
-expect_code "plan" 0 "$infragen" plan "$voting"
+expect_code "plan" 0 "$fargate" plan "$voting"
 expect_out "plan lists kinds with counts per environment" "aws_db_instance                          1      2"
 expect_out "plan shows what exists only in prod" "only in prod:"
 expect_out "plan: the read replica exists only in prod" "    aws_db_instance.db_replica[0]"
-expect_code "plan --format json" 0 "$infragen" plan "$voting" --format json
+expect_code "plan --format json" 0 "$fargate" plan "$voting" --format json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["parts"][0]["environments"]["prod"]["count"] > 0' \
   "$work/stdout" && pass "plan json parses" || fail "plan json parses"
-expect_code "plan --format markdown --env prod" 0 "$infragen" plan "$voting" --format markdown --env prod
+expect_code "plan --format markdown --env prod" 0 "$fargate" plan "$voting" --format markdown --env prod
 expect_out "plan markdown table" "| resource | prod |"
-expect_code "plan with an unknown environment" 2 "$infragen" plan "$voting" --env qa
+expect_code "plan with an unknown environment" 2 "$fargate" plan "$voting" --env qa
 
 # No change: exit 0.
-expect_code "diff of a manifest with itself" 0 "$infragen" diff "$voting" "$voting"
+expect_code "diff of a manifest with itself" 0 "$fargate" diff "$voting" "$voting"
 expect_out "diff says there is no change" "no changes"
 
 # One service's port: exactly the resources that use it change, in every environment.
 edit "$voting" "$work/port.yaml" 's.replace("    port: 80\n    expose: public\n    route: {path: /}", "    port: 8080\n    expose: public\n    route: {path: /}")'
-expect_code "diff port change" 1 "$infragen" diff "$voting" "$work/port.yaml"
+expect_code "diff port change" 1 "$fargate" diff "$voting" "$work/port.yaml"
 # Exact lists and summaries on the Terraform part alone (--only-format), so that another format
 # in the same target adds its own changes without breaking these expectations.
-"$infragen" diff "$voting" "$work/port.yaml" --only-format terraform --format json >"$work/port.json" 2>/dev/null
+"$fargate" diff "$voting" "$work/port.yaml" --only-format terraform --format json >"$work/port.json" 2>/dev/null
 python3 - "$work/port.json" <<'PY' && pass "port change: exactly the resources that use the port" || fail "port change resources"
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -94,16 +99,16 @@ assert d["summary"]["text"] == "+1 ~4 -0, 3 replacements", d["summary"]
 PY
 every_part "port change replaces the target group" "$voting" "$work/port.yaml" \
   aws_lb_target_group,AWS::ElasticLoadBalancingV2::TargetGroup replace "Port"
-expect_code "diff port change, text" 1 "$infragen" diff "$voting" "$work/port.yaml" --env dev
+expect_code "diff port change, text" 1 "$fargate" diff "$voting" "$work/port.yaml" --env dev
 expect_out "target group port forces replacement" "because \`port\` forces replacement (AWS::ElasticLoadBalancingV2::TargetGroup Port: update requires replacement)"
 expect_out "service container port is an in-place update" "load_balancer.container_port: 80 -> 8080"
 expect_out "diffstat by default" "ecs-fargate/terraform/service_vote.tf +3 -3"
-expect_code "diff --files" 1 "$infragen" diff "$voting" "$work/port.yaml" --files
+expect_code "diff --files" 1 "$fargate" diff "$voting" "$work/port.yaml" --files
 expect_out "--files prints unified diffs" "+++ b/ecs-fargate/terraform/service_vote.tf"
 
 # Renaming the database: REPLACE, the reason names the identifier attribute.
 edit "$voting" "$work/dbrename.yaml" 's.replace("databases.db.", "databases.votes.").replace("\n  db:\n", "\n  votes:\n").replace("      db: {", "      votes: {").replace("depends_on: [db]", "depends_on: [votes]").replace("depends_on: [redis, db]", "depends_on: [redis, votes]")'
-expect_code "diff database rename" 1 "$infragen" diff "$voting" "$work/dbrename.yaml" --env dev
+expect_code "diff database rename" 1 "$fargate" diff "$voting" "$work/dbrename.yaml" --env dev
 expect_out "renamed database is a replacement" "REPLACE aws_db_instance.votes (was aws_db_instance.db)"
 expect_out "the reason names the identifier" "because \`identifier\` forces replacement (AWS::RDS::DBInstance DBInstanceIdentifier: update requires replacement)"
 expect_out "the reason says it holds data" "because aws_db_instance holds data"
@@ -112,14 +117,14 @@ every_part "database rename" "$voting" "$work/dbrename.yaml" \
 
 # Changing the database engine: the engine may force replacement (UpdateType Conditional).
 edit "$voting" "$work/engine.yaml" 's.replace("engine: postgres", "engine: mysql").replace("version: \"15\"", "version: \"8.0\"")'
-expect_code "diff database engine" 1 "$infragen" diff "$voting" "$work/engine.yaml" --env prod
+expect_code "diff database engine" 1 "$fargate" diff "$voting" "$work/engine.yaml" --env prod
 expect_out "engine change is a replacement" "REPLACE aws_db_instance.db"
 expect_out "engine reason" "because \`engine\` may force replacement (AWS::RDS::DBInstance Engine"
 every_part "database engine" "$voting" "$work/engine.yaml" aws_db_instance,AWS::RDS::DBInstance replace "Engine"
 
 # The network CIDR: every subnet (and the VPC) is replaced.
 edit "$voting" "$work/cidr.yaml" 's.replace("cidr: 10.20.0.0/16", "cidr: 10.30.0.0/16")'
-expect_code "diff network cidr" 1 "$infragen" diff "$voting" "$work/cidr.yaml" --env dev
+expect_code "diff network cidr" 1 "$fargate" diff "$voting" "$work/cidr.yaml" --env dev
 for subnet in "public[0]" "public[1]" "private[0]" "private[1]"; do
   expect_out "subnet $subnet replaced" "REPLACE aws_subnet.$subnet"
 done
@@ -129,7 +134,7 @@ every_part "network cidr" "$voting" "$work/cidr.yaml" aws_subnet,AWS::EC2::Subne
 
 # Renaming the app renames the load balancer: REPLACE.
 edit "$voting" "$work/appname.yaml" 's.replace("name: voting", "name: polls")'
-expect_code "diff app rename" 1 "$infragen" diff "$voting" "$work/appname.yaml" --env dev
+expect_code "diff app rename" 1 "$fargate" diff "$voting" "$work/appname.yaml" --env dev
 expect_out "load balancer replaced" "REPLACE aws_lb.public"
 expect_out "load balancer reason" "because \`name\` forces replacement (AWS::ElasticLoadBalancingV2::LoadBalancer Name"
 every_part "app rename" "$voting" "$work/appname.yaml" \
@@ -137,14 +142,14 @@ every_part "app rename" "$voting" "$work/appname.yaml" \
 
 # An in-place change only: no danger mark.
 edit "$voting" "$work/replicas.yaml" 's.replace("vote: {replicas: 3}", "vote: {replicas: 4}")'
-expect_code "diff replica count" 1 "$infragen" diff "$voting" "$work/replicas.yaml" --only-format terraform
+expect_code "diff replica count" 1 "$fargate" diff "$voting" "$work/replicas.yaml" --only-format terraform
 expect_out "in-place summary" "infragen diff: +0 ~1 -0, 0 replacements"
-expect_code "diff replica count, every format" 1 "$infragen" diff "$voting" "$work/replicas.yaml"
+expect_code "diff replica count, every format" 1 "$fargate" diff "$voting" "$work/replicas.yaml"
 expect_no_out "no danger for an in-place change" "REPLACE"
 
 # Adding a service: only additions.
 edit "$voting" "$work/added.yaml" 's.replace("\n# The vote queue.", "  admin:\n    image: nginx:1.27\n    port: 8080\n    expose: private\n\n# The vote queue.")'
-expect_code "diff added service" 1 "$infragen" diff "$voting" "$work/added.yaml" --env dev
+expect_code "diff added service" 1 "$fargate" diff "$voting" "$work/added.yaml" --env dev
 expect_out "added service" "+       aws_ecs_service.admin"
 expect_no_out "adding is not dangerous" "DESTROY"
 
@@ -152,13 +157,13 @@ expect_no_out "adding is not dangerous" "DESTROY"
 uploads=$work/uploads.yaml
 cp examples/uploads/app.yaml "$uploads"
 edit "$uploads" "$work/nobucket.yaml" '"\n".join(l for l in s.replace("buckets:\n  uploads: {expire_days: 14}\n", "").split("\n") if "buckets.uploads" not in l)'
-expect_code "diff deleted bucket" 1 "$infragen" diff "$uploads" "$work/nobucket.yaml" --env prod \
+expect_code "diff deleted bucket" 1 "$fargate" diff "$uploads" "$work/nobucket.yaml" --env prod \
   --only-format terraform
 expect_out "deleted bucket is destroyed" "DESTROY aws_s3_bucket.uploads"
 expect_out "destroy reason" "because aws_s3_bucket holds data: removing it deletes the data"
 expect_out "summary counts the destroy" ", 1 destroy"
 every_part "deleted bucket" "$uploads" "$work/nobucket.yaml" aws_s3_bucket,AWS::S3::Bucket destroy "holds data"
-expect_code "diff deleted bucket, markdown" 1 "$infragen" diff "$uploads" "$work/nobucket.yaml" --format markdown \
+expect_code "diff deleted bucket, markdown" 1 "$fargate" diff "$uploads" "$work/nobucket.yaml" --format markdown \
   --only-format terraform
 expect_out "markdown summary line" "**+0 ~2 -8, 2 replacements, 1 destroy**"
 expect_out "markdown danger row" "| **DESTROY** | \`aws_s3_bucket.uploads\` |"
@@ -171,20 +176,20 @@ PY
 
 # Errors: exit 2 with the usual diagnostics.
 printf 'apiVersion: infragen/v1\nname: x\nbogus: 1\n' >"$work/bad.yaml"
-expect_code "diff with a bad manifest" 2 "$infragen" diff "$voting" "$work/bad.yaml"
+expect_code "diff with a bad manifest" 2 "$fargate" diff "$voting" "$work/bad.yaml"
 grep -q "bad.yaml:[0-9]*:[0-9]*: error:" "$work/stderr" && pass "bad manifest diagnostics" || fail "bad manifest diagnostics"
-expect_code "diff with a missing manifest" 2 "$infragen" diff "$voting" "$work/missing.yaml"
-expect_code "diff with two forms at once" 2 "$infragen" diff "$voting" "$work/port.yaml" --base HEAD
-expect_code "diff with an unknown environment" 2 "$infragen" diff "$voting" "$work/port.yaml" --env qa
-expect_code "diff with a format no target has" 2 "$infragen" diff "$voting" "$work/port.yaml" --only-format nope
-expect_code "diff --format bogus" 2 "$infragen" diff "$voting" "$work/port.yaml" --format yaml
+expect_code "diff with a missing manifest" 2 "$fargate" diff "$voting" "$work/missing.yaml"
+expect_code "diff with two forms at once" 2 "$fargate" diff "$voting" "$work/port.yaml" --base HEAD
+expect_code "diff with an unknown environment" 2 "$fargate" diff "$voting" "$work/port.yaml" --env qa
+expect_code "diff with a format no target has" 2 "$fargate" diff "$voting" "$work/port.yaml" --only-format nope
+expect_code "diff --format bogus" 2 "$fargate" diff "$voting" "$work/port.yaml" --format yaml
 
 # --against: the manifest against a generated folder.
 "$infragen" generate "$voting" -o "$work/infra" >/dev/null 2>&1 || fail "generate for --against"
-expect_code "diff --against an up-to-date folder" 0 "$infragen" diff "$voting" --against "$work/infra"
-expect_code "diff --against a stale folder" 1 "$infragen" diff "$work/port.yaml" --against "$work/infra" --env prod
+expect_code "diff --against an up-to-date folder" 0 "$fargate" diff "$voting" --against "$work/infra"
+expect_code "diff --against a stale folder" 1 "$fargate" diff "$work/port.yaml" --against "$work/infra" --env prod
 expect_out "--against finds the change" "REPLACE aws_lb_target_group.vote"
-expect_code "diff --against a missing folder" 2 "$infragen" diff "$voting" --against "$work/nope"
+expect_code "diff --against a missing folder" 2 "$fargate" diff "$voting" --against "$work/nope"
 
 # --base: the manifest against itself at a git revision, in a temporary repository.
 repo=$work/repo
@@ -196,24 +201,24 @@ git -C "$repo" config user.email "test@example.com"
 git -C "$repo" add deploy/app.yaml
 git -C "$repo" commit -q -m base
 git -C "$repo" branch -q base-branch
-expect_code "diff --base with no change" 0 "$infragen" diff "$repo/deploy/app.yaml" --base HEAD
+expect_code "diff --base with no change" 0 "$fargate" diff "$repo/deploy/app.yaml" --base HEAD
 cp "$work/dbrename.yaml" "$repo/deploy/app.yaml"
-expect_code "diff --base with a working-tree change" 1 "$infragen" diff "$repo/deploy/app.yaml" --base base-branch --env dev
+expect_code "diff --base with a working-tree change" 1 "$fargate" diff "$repo/deploy/app.yaml" --base base-branch --env dev
 expect_out "--base flags the renamed database" "REPLACE aws_db_instance.votes (was aws_db_instance.db)"
-(cd "$repo/deploy" && "$infragen" diff app.yaml --base HEAD --format json >"$work/stdout" 2>"$work/stderr")
+(cd "$repo/deploy" && "$fargate" diff app.yaml --base HEAD --format json >"$work/stdout" 2>"$work/stderr")
 [ $? -eq 1 ] && pass "--base from the manifest's folder with a relative path (exit 1)" || fail "--base relative path"
 git -C "$repo" commit -q -am renamed
-expect_code "diff --base HEAD~1 after the commit" 1 "$infragen" diff "$repo/deploy/app.yaml" --base HEAD~1
-expect_code "diff --base with an unknown revision" 2 "$infragen" diff "$repo/deploy/app.yaml" --base no-such-rev
+expect_code "diff --base HEAD~1 after the commit" 1 "$fargate" diff "$repo/deploy/app.yaml" --base HEAD~1
+expect_code "diff --base with an unknown revision" 2 "$fargate" diff "$repo/deploy/app.yaml" --base no-such-rev
 grep -q "infragen diff: git show no-such-rev:deploy/app.yaml" "$work/stderr" && pass "unknown revision message" || fail "unknown revision message"
 cp "$work/bad.yaml" "$repo/deploy/app.yaml"
 git -C "$repo" commit -q -am broken
 git -C "$repo" tag broken
 cp "$voting" "$repo/deploy/app.yaml"
-expect_code "diff --base with a broken manifest at the revision" 2 "$infragen" diff "$repo/deploy/app.yaml" --base broken
+expect_code "diff --base with a broken manifest at the revision" 2 "$fargate" diff "$repo/deploy/app.yaml" --base broken
 grep -q "infragen diff: .*app.yaml at broken does not compile" "$work/stderr" && pass "broken base message" || fail "broken base message"
 mkdir -p "$work/norepo" && cp "$voting" "$work/norepo/app.yaml"
-expect_code "diff --base outside a repository" 2 "$infragen" diff "$work/norepo/app.yaml" --base HEAD
+expect_code "diff --base outside a repository" 2 "$fargate" diff "$work/norepo/app.yaml" --base HEAD
 
 if [ "$failures" -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "all review CLI tests passed"

@@ -827,6 +827,32 @@ def to_yaml(node, indent=0):
     return lines
 
 
+def ec2_declines(m):
+    """Why ecs-ec2 must decline `m`, beyond what both ECS targets decline: tasks on instances get
+    no public IP (no NAT), a root volume below the ECS AMI's 30 GiB, a job larger than the
+    instance type of the group that runs the jobs."""
+    reasons = []
+    overlays = list((m.get("environments") or {}).values())
+    for e in [merge(m, o) for o in overlays] if overlays else [m]:
+        network = e.get("network") or {}
+        if "existing" not in network and network.get("nat", "single") == "none":
+            reasons.append("no NAT for tasks on EC2 instances")
+        instances = e.get("instances") or {}
+        groups = instances.get("groups") or {}
+        for capacity in [instances] + list(groups.values()):
+            if capacity.get("disk", instances.get("disk", 30)) < 30:
+                reasons.append("a root volume below 30 GiB")
+        kind = (groups.get("main") or {}).get("type", instances.get("type"))
+        if kind and e.get("jobs"):
+            vcpus, memory = INSTANCE_TYPES[kind]
+            usable = memory - max(256, memory // 20)
+            for job in e["jobs"].values():
+                compute = job.get("compute") or {}
+                if round(compute.get("vcpus", 1) * 1024) > vcpus * 1024 or compute.get("memory", 2048) > usable:
+                    reasons.append("a job larger than the instance type")
+    return list(dict.fromkeys(reasons))
+
+
 def manifest(seed, services=None, declines=None):
     draw = Draw(seed, services)
     m = strip_private(draw.draw())
@@ -848,6 +874,9 @@ def main():
     # run.py reads these: a target must decline exactly the manifests marked for it.
     for reason in declines:
         sys.stdout.write("# declined-by ecs-fargate: %s\n" % reason)
+    # ecs-ec2 runs any task size the instances fit, and declines the rest as Fargate does.
+    for reason in [r for r in declines if "Fargate" not in r] + ec2_declines(m):
+        sys.stdout.write("# declined-by ecs-ec2: %s\n" % reason)
     sys.stdout.write("\n".join(to_yaml(m)) + "\n")
 
 

@@ -168,7 +168,7 @@ def check_seed(seed, infragen, gen, work, targets):
 
 def seed_of(path, work):
     """The seed whose output holds `path` (…/s<seed>/… or the terraform copy m<seed>)."""
-    match = re.search(r"(?:^|/)[sm](\d+)(?:/|$)", str(path).replace(str(work), ""))
+    match = re.search(r"(?:^|/)[sm](\d+)(?:x\d+)?(?:/|$)", str(path).replace(str(work), ""))
     return int(match.group(1)) if match else None
 
 
@@ -278,12 +278,16 @@ def check_terraform(results, folders, work):
     env = dict(os.environ, TF_CLI_CONFIG_FILE=str(work / "terraformrc"), CHECKPOINT_DISABLE="1",
                TF_IN_AUTOMATION="1", TF_INPUT="0")
     (work / "terraformrc").write_text("")
-    seeds = []
+    # One module per seed and target: m<seed>, then m<seed>x1, m<seed>x2... for further targets.
+    seeds, units = [], []
     for seed in sorted(folders):
         for folder in folders[seed]:
             if folder.name == "terraform":
-                shutil.copytree(folder, mods / f"m{seed}")
-                seeds.append(seed)
+                key = f"m{seed}" if seed not in seeds else f"m{seed}x{len([u for u in units if u[0] == seed])}"
+                shutil.copytree(folder, mods / key)
+                if seed not in seeds:
+                    seeds.append(seed)
+                units.append((seed, key))
     if not seeds:
         return
 
@@ -313,14 +317,16 @@ def check_terraform(results, folders, work):
     remaining = list(seeds)
     for attempt in range(5):
         lines = []
-        for seed in remaining:
-            variables = required_variables(mods / f"m{seed}")
+        for seed, key in units:
+            if seed not in remaining:
+                continue
+            variables = required_variables(mods / key)
             for name in variables:
-                lines.append(f'variable "m{seed}_{name}" {{}}')
-            lines.append(f'module "m{seed}" {{')
-            lines.append(f'  source = "./mods/m{seed}"')
+                lines.append(f'variable "{key}_{name}" {{}}')
+            lines.append(f'module "{key}" {{')
+            lines.append(f'  source = "./mods/{key}"')
             for name in variables:
-                lines.append(f"  {name} = var.m{seed}_{name}")
+                lines.append(f"  {name} = var.{key}_{name}")
             lines.append("}")
         (root / "main.tf").write_text("\n".join(lines) + "\n")
         shutil.rmtree(root / ".terraform", ignore_errors=True)
@@ -328,7 +334,7 @@ def check_terraform(results, folders, work):
                          "-no-color"], cwd=root, env=env)
         if code != 0:
             # A module that cannot even be loaded: blame it and retry without it.
-            blamed = sorted({s for s in map(lambda m: int(m), re.findall(r"mods/m(\d+)/", out)) if s in remaining})
+            blamed = sorted({s for s in map(lambda m: int(m), re.findall(r"mods/m(\d+)(?:x\d+)?/", out)) if s in remaining})
             if not blamed:
                 print(f"FAIL terraform init of the combined root:\n{clip(out)}")
                 results.failed[props[0]] += len(remaining)
