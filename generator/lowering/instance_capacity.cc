@@ -30,6 +30,7 @@ struct TaskShape {
   int memory = 0;
   int steady = 0;
   int peak = 0;
+  bool job = false;  // the front end checks only services against a written type
 };
 
 std::vector<TaskShape> tasks_of(const AppModel& model, const CapacityGroup& group) {
@@ -50,7 +51,7 @@ std::vector<TaskShape> tasks_of(const AppModel& model, const CapacityGroup& grou
     if (!job) continue;
     // A job runs now and then: it needs room at its peak, none steadily.
     tasks.push_back({"job '" + name + "'", job->origin.pointer + "/compute",
-                     job_cpu_units(job->compute.vcpus), job->compute.memory, 0, 1});
+                     job_cpu_units(job->compute.vcpus), job->compute.memory, 0, 1, true});
   }
   return tasks;
 }
@@ -99,7 +100,7 @@ const InstanceType* group_type(const LoweringContext& context, const AppModel& m
     bool fits = true;
     // Services are checked against a written type by the front end; jobs run here too.
     for (const auto& task : tasks) {
-      if (task.owner.rfind("job", 0) != 0 || task_fits(*type, task.cpu, task.memory)) continue;
+      if (!task.job || task_fits(*type, task.cpu, task.memory)) continue;
       context.diagnostics.error(model.locate(task.pointer),
                                 context.target_phrase() + " cannot run " + task.owner + " (" +
                                     std::to_string(task.cpu) + " CPU units, " +
