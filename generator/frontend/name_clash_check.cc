@@ -30,7 +30,8 @@ std::string pascal_case(const std::string& name) {
 void check_name_clashes(const SemanticInput& input) {
   const std::pair<const char*, const char*> kinds[] = {
       {"services", "service"}, {"jobs", "job"},       {"databases", "database"},
-      {"caches", "cache"},     {"buckets", "bucket"}, {"secrets", "secret"}};
+      {"caches", "cache"},     {"buckets", "bucket"}, {"secrets", "secret"},
+      {"volumes", "volume"}};
   for (const auto& [collection, kind] : kinds) {
     std::map<std::string, std::string> taken;  // identifier -> first name
     for (const auto& name : entry_names(input, collection)) {

@@ -8,6 +8,7 @@
 #include "frontend/name_clash_check.h"
 #include "frontend/reference_check.h"
 #include "frontend/scaling_check.h"
+#include "frontend/volume_check.h"
 
 namespace infragen {
 
@@ -20,6 +21,7 @@ void check_semantics(const SemanticInput& input) {
   check_durations(input);
   check_name_clashes(input);
   check_instances(input);
+  check_volume_mounts(input);
 }
 
 }  // namespace infragen

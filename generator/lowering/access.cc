@@ -16,6 +16,7 @@ std::vector<Workload> workloads_of(const AppModel& model) {
     workload.command = &service.command;
     workload.env = &service.env;
     workload.secrets = &service.secrets;
+    workload.volumes = &service.volumes;
     workload.depends_on = service.depends_on;
     workloads.push_back(std::move(workload));
   }
@@ -29,6 +30,7 @@ std::vector<Workload> workloads_of(const AppModel& model) {
     workload.command = &job.command;
     workload.env = &job.env;
     workload.secrets = &job.secrets;
+    workload.volumes = &job.volumes;
     workload.trigger = job.trigger ? &*job.trigger : nullptr;
     workloads.push_back(std::move(workload));
   }
@@ -74,6 +76,8 @@ WorkloadAccess access_of(const AppModel& model, const Workload& workload) {
     if (model.find_service(name)) reach(model, "services", name, access);
   }
   if (workload.trigger) access.trigger_buckets.insert(workload.trigger->bucket);
+  // A volume mounted read-only at one path and read-write at another is written to.
+  for (const auto& mount : *workload.volumes) access.volumes[mount.volume] |= !mount.read_only;
   return access;
 }
 

@@ -1,6 +1,7 @@
 // Who uses what: the databases, caches, services, buckets and secrets each workload reaches.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct Workload {
   const std::vector<std::string>* command = nullptr;
   const std::vector<EnvVar>* env = nullptr;
   const std::vector<SecretBinding>* secrets = nullptr;
+  const std::vector<VolumeMount>* volumes = nullptr;
   std::vector<std::string> depends_on;
   const JobTrigger* trigger = nullptr;
 };
@@ -37,6 +39,7 @@ struct WorkloadAccess {
   std::set<std::string> trigger_buckets;   // read objects (jobs started by new objects)
   std::set<std::string> database_secrets;  // read the managed master password
   std::set<std::string> named_secrets;     // read the secret
+  std::map<std::string, bool> volumes;     // mount the file system; true: also write to it
 };
 
 WorkloadAccess access_of(const AppModel& model, const Workload& workload);

@@ -9,8 +9,9 @@ namespace {
 
 const char* kMayDiffer =
     "per environment, only sizes, counts, images, auto scaling, spot, literal env values, "
-    "tags, network, domain name, database and cache sizes, bucket expiry, log retention, alarms, "
-    "schedules and the deploy style may differ";
+    "tags, network, domain name, database and cache sizes, bucket expiry, volume throughput, "
+    "backups "
+    "and storage class, log retention, alarms, schedules and the deploy style may differ";
 
 std::string shown(const nlohmann::json& value) {
   if (value.is_null()) return "nothing";
@@ -34,6 +35,14 @@ nlohmann::json secrets_structure(const std::vector<SecretBinding>& secrets) {
         (binding.source == SecretBinding::Source::database_password ? "databases." : "") +
         binding.target +
         (binding.source == SecretBinding::Source::database_password ? ".password" : "");
+  }
+  return structure;
+}
+
+nlohmann::json mounts_structure(const std::vector<VolumeMount>& mounts) {
+  nlohmann::json structure = nlohmann::json::array();
+  for (const auto& mount : mounts) {
+    structure.push_back(mount.volume + ":" + mount.path + (mount.read_only ? ":ro" : ""));
   }
   return structure;
 }
@@ -69,7 +78,8 @@ nlohmann::json service_structure(const ServiceModel& service) {
           {"health", health},
           {"env", env_structure(service.env)},
           {"secrets", secrets_structure(service.secrets)},
-          {"depends_on", service.depends_on}};
+          {"depends_on", service.depends_on},
+          {"volumes", mounts_structure(service.volumes)}};
 }
 
 nlohmann::json job_structure(const JobModel& job) {
@@ -87,7 +97,8 @@ nlohmann::json job_structure(const JobModel& job) {
           {"timeout", job.timeout_seconds},
           {"retries", job.retries},
           {"env", env_structure(job.env)},
-          {"secrets", secrets_structure(job.secrets)}};
+          {"secrets", secrets_structure(job.secrets)},
+          {"volumes", mounts_structure(job.volumes)}};
 }
 
 nlohmann::json database_structure(const DatabaseModel& database) {
@@ -98,6 +109,12 @@ nlohmann::json database_structure(const DatabaseModel& database) {
 
 nlohmann::json cache_structure(const CacheModel& cache) {
   return {{"engine", cache.engine}, {"version", cache.version}, {"managed", cache.managed}};
+}
+
+// The owner of a volume's files is fixed by its access point, one for all environments.
+nlohmann::json volume_structure(const VolumeModel& volume) {
+  return {{"owner", {{"uid", volume.uid}, {"gid", volume.gid}}},
+          {"permissions", volume.permissions}};
 }
 
 nlohmann::json app_structure(const AppModel& model) {
@@ -198,10 +215,12 @@ bool check_consistency(const LoweringContext& context) {
     checker.compare_names(model, "secret", "secrets", base.secrets, model.secrets);
     checker.compare_names(model, "bucket", "buckets", base.buckets, model.buckets);
     checker.compare_names(model, "job", "jobs", base.jobs, model.jobs);
+    checker.compare_names(model, "volume", "volumes", base.volumes, model.volumes);
     compare_each(checker, model, "service", base.services, model.services, service_structure);
     compare_each(checker, model, "job", base.jobs, model.jobs, job_structure);
     compare_each(checker, model, "database", base.databases, model.databases, database_structure);
     compare_each(checker, model, "cache", base.caches, model.caches, cache_structure);
+    compare_each(checker, model, "volume", base.volumes, model.volumes, volume_structure);
     checker.compare(model, "the app", "", app_structure(base), app_structure(model));
   }
   return checker.ok();

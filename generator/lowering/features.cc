@@ -112,6 +112,10 @@ void collect_data_stores(const AppModel& model, FeatureCollector& out) {
       out.add("buckets.versioning", "versioning", who, bucket.origin.pointer + "/versioning");
     }
   }
+  for (const auto& volume : model.volumes) {
+    out.add("volumes", "shared file systems (volumes)", owner("volume", volume.name),
+            volume.origin.pointer);
+  }
 }
 
 void collect_jobs(const AppModel& model, FeatureCollector& out) {

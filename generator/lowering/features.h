@@ -22,7 +22,7 @@ struct FeatureUse {
 //   services.route-path services.route-host services.private-route services.autoscale-cpu
 //   services.autoscale-memory services.autoscale-requests services.spot
 //   databases.<engine> databases.unmanaged databases.multi-zone databases.read-replicas
-//   caches.<engine> caches.unmanaged secrets buckets buckets.expiry buckets.versioning
+//   caches.<engine> caches.unmanaged secrets buckets buckets.expiry buckets.versioning volumes
 //   jobs.schedule jobs.trigger jobs.build jobs.gpu jobs.spot jobs.timeout jobs.retries
 //   jobs.max-vcpus domain network.existing observability.alarms state schedule
 //   pipeline.github-actions pipeline.codepipeline pipeline.blue-green instances instances.groups

@@ -148,6 +148,8 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view["has_secrets"] = !view["secrets"].empty();
   view["buckets"] = lower_buckets(context);
   view["has_buckets"] = !view["buckets"].empty();
+  view["volumes"] = lower_volumes(context);
+  view["has_volumes"] = !view["volumes"].empty();
   attach_listener_rules(view);
   view["security"] = lower_security_groups(context);
   attach_memberships(view);

@@ -19,6 +19,8 @@ namespace infragen {
 //   services.url                    {name, resource, port, public, private, https, path}
 //   buckets.name|arn|objects_arn    {name, resource}                        objects_arn: IAM
 //   secrets.value|arn               {name, resource}                        reference / IAM
+//   volumes.file_system_id|access_point_id  {name, resource}                task definition
+//   volumes.file_system_arn|access_point_arn  {name, resource}              IAM
 // `resource` is the name as an identifier (hyphens become underscores); expressions must give
 // strings where the value lands in an environment variable.
 class ReferenceSnippets {

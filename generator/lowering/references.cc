@@ -116,4 +116,12 @@ nlohmann::json resolve_bucket_arn(const LoweringContext& context, const std::str
                                        context.diagnostics);
 }
 
+nlohmann::json resolve_volume(const LoweringContext& context, const std::string& volume,
+                              const std::string& attribute, const SourceLocation& where) {
+  nlohmann::json snippet_context = {{"name", volume}, {"resource", resource_identifier(volume)}};
+  return context.references.render_all("volumes." + attribute, snippet_context,
+                                       "the " + attribute + " of volume '" + volume + "'", where,
+                                       context.diagnostics);
+}
+
 }  // namespace infragen

@@ -25,4 +25,9 @@ nlohmann::json resolve_secret(const LoweringContext& context, const SecretBindin
 nlohmann::json resolve_bucket_arn(const LoweringContext& context, const std::string& bucket,
                                   bool objects, const SourceLocation& where);
 
+// An attribute of a volume's file system (file_system_id, file_system_arn, access_point_id,
+// access_point_arn) in every format, for task definitions and IAM grants.
+nlohmann::json resolve_volume(const LoweringContext& context, const std::string& volume,
+                              const std::string& attribute, const SourceLocation& where);
+
 }  // namespace infragen

@@ -176,6 +176,11 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
     names.add("bucket_" + resource_identifier(bucket.name), name_rules::s3_bucket, bucket.name,
               kBucketAccountSuffixLength);
   }
+  for (const auto& volume : model.volumes) {
+    const std::string label = "volume_" + resource_identifier(volume.name);
+    names.add(label + "_file_system", name_rules::efs_creation_token, volume.name);
+    names.add(label + "_security_group", name_rules::security_group, "efs-" + volume.name);
+  }
   if (model.pipeline) add_pipeline_names(names, model);
   if (context.target.builds("instance_capacity")) add_capacity_names(names, model);
   return names.take();

@@ -26,6 +26,47 @@ int zone_count(const nlohmann::json& network) {
                                         : 0;
 }
 
+// The private subnets an environment has: one per zone of a network it creates, else those listed.
+int private_subnet_count(const nlohmann::json& network) {
+  return static_cast<int>(network["creates"].get<bool>() ? network["public_subnet_cidrs"].size()
+                                                         : network["private_subnet_ids"].size());
+}
+
+// One slot per private subnet any environment has, for resources made once per subnet (EFS mount
+// targets): a slot past the fewest an environment has exists on a condition of the app stack's
+// PrivateSubnetCount, true for the counts that reach it.
+nlohmann::json private_subnet_slots(nlohmann::json& view) {
+  int most = 0;
+  int fewest = 1000;
+  for (auto& environment : view["environments"]) {
+    const int count = private_subnet_count(environment["network"]);
+    environment["cloudformation"]["private_subnet_count"] = count;
+    most = std::max(most, count);
+    fewest = std::min(fewest, count);
+  }
+  for (auto& environment : view["environments"]) {
+    environment["cloudformation"]["private_subnet_count_varies"] = most != fewest;
+  }
+  nlohmann::json slots = nlohmann::json::array();
+  for (int index = 1; index <= most; ++index) {
+    nlohmann::json counts = nlohmann::json::array();
+    for (int count = index; count <= most; ++count) counts.push_back({{"count", count}});
+    slots.push_back({{"index", index},
+                     {"index0", index - 1},
+                     {"conditional", index > fewest},
+                     {"several_counts", counts.size() > 1},
+                     {"counts", with_last(std::move(counts))}});
+  }
+  // The mount targets every environment has, which the access point waits for.
+  nlohmann::json required = nlohmann::json::array();
+  for (int index = 1; index <= fewest; ++index) required.push_back({{"index", index}});
+  return {{"slots", with_last(std::move(slots))},
+          {"required", with_last(std::move(required))},
+          {"varies", most != fewest},
+          {"most", most},
+          {"fewest", fewest}};
+}
+
 std::string cidr_at(const nlohmann::json& list, int index) {
   return index < static_cast<int>(list.size()) ? list[index]["value"].get<std::string>() : "";
 }
@@ -404,15 +445,20 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   // EC2 capacity (section instance_capacity) puts Auto Scaling groups in the app stack.
   const bool instance_groups =
       view.contains("capacity") && view["capacity"].value("has_groups", false);
+  nlohmann::json subnet_slots = nullptr;
+  if (view.value("has_volumes", false)) subnet_slots = private_subnet_slots(view);
   return {{"zones", zones},
           {"several_zones", max_zones > 1},
+          // EFS mount targets, one per private subnet (only with volumes).
+          {"private_subnet_slots", subnet_slots.is_null() ? nlohmann::json(false) : subnet_slots},
           // Whether the app stack holds any security group, and whether it needs the network
           // (for those, or for the service discovery namespace).
           {"app_security_groups", app_security_groups},
           {"app_network",
            app_security_groups || view.value("service_discovery", false) || instance_groups},
           // The private subnets: for the data stores' subnet groups and the instance groups.
-          {"app_private_subnets", view.value("has_data_stores", false) || instance_groups},
+          {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
+                                      view.value("has_volumes", false)},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
           {"app_egress", rules_of(view["security"]["egress"], false, "")}};
 }

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "lowering/access.h"
 #include "lowering/references.h"
 #include "lowering/sizing.h"
 
@@ -182,6 +183,58 @@ nlohmann::json bucket_values(const AppModel& model) {
                       {"has_expire_days", bucket.expire_days.has_value()},
                       {"expire_days", bucket.expire_days.value_or(0)},
                       {"versioning", bucket.versioning}});
+  }
+  return with_last(std::move(values));
+}
+
+nlohmann::json lower_volumes(const LoweringContext& context) {
+  nlohmann::json volumes = nlohmann::json::array();
+  const AppModel& base = context.base();
+  const std::vector<Workload> workloads = workloads_of(base);
+  // EFS takes one mount target per availability zone, and regions have at most 6 zones, so a
+  // longer list of private subnets has two in one zone.
+  for (const auto& model : context.environments) {
+    const auto& existing = model.network.existing;
+    if (model.volumes.empty() || !existing || existing->private_subnets.size() <= 6) continue;
+    context.diagnostics.error(
+        model.locate("/network/existing/private_subnets"),
+        context.target_phrase() + " puts an EFS mount target of every volume in each private " +
+            "subnet, but " + std::to_string(existing->private_subnets.size()) +
+            " private subnets are listed and EFS allows one mount target per zone",
+        "list one private subnet per availability zone");
+  }
+  for (const auto& volume : base.volumes) {
+    std::string used_by;
+    for (const auto& workload : workloads) {
+      if (!access_of(base, workload).volumes.count(volume.name)) continue;
+      used_by += (used_by.empty() ? "" : ", ") +
+                 std::string(workload.kind == Workload::Kind::service ? "service '" : "job '") +
+                 workload.name + "'";
+    }
+    volumes.push_back({{"name", volume.name},
+                       {"resource", resource_identifier(volume.name)},
+                       {"label", "volume_" + resource_identifier(volume.name)},
+                       {"uid", volume.uid},
+                       {"gid", volume.gid},
+                       {"permissions", volume.permissions},
+                       {"mounted", !used_by.empty()},
+                       {"used_by", used_by.empty() ? "no workload yet" : used_by}});
+  }
+  return with_last(std::move(volumes));
+}
+
+nlohmann::json volume_values(const AppModel& model) {
+  nlohmann::json values = nlohmann::json::array();
+  for (const auto& volume : model.volumes) {
+    const int days = volume.infrequent_access_after_days;
+    // The EFS API spells one day in the singular.
+    const std::string transition =
+        days == 1 ? "AFTER_1_DAY" : "AFTER_" + std::to_string(days) + "_DAYS";
+    values.push_back({{"name", volume.name},
+                      {"throughput", volume.throughput},
+                      {"backup", volume.backup},
+                      {"backup_status", volume.backup ? "ENABLED" : "DISABLED"},
+                      {"transition_to_ia", transition}});
   }
   return with_last(std::move(values));
 }

@@ -108,6 +108,7 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
                           {"databases", database_values(context, model)},
                           {"caches", cache_values(model)},
                           {"buckets", bucket_values(model)},
+                          {"volumes", volume_values(model)},
                           {"alarms", alarm_values(model)},
                           {"schedule", schedule},
                           {"state", state_values(model)},

@@ -16,6 +16,8 @@ constexpr size_t kDirectClients = 40;
 // EC2 allows 5 security groups per network interface (the default quota).
 constexpr size_t kGroupsPerInterfaceQuota = 5;
 const std::string kLoadBalancedServices = "load_balanced_services";
+// EFS mount targets answer NFS on 2049 only.
+constexpr int kNfsPort = 2049;
 
 class SecurityPlan {
  public:
@@ -119,7 +121,8 @@ std::string source_of(const AppModel& model, const std::string& group) {
   for (const std::string& found :
        {pointer_of("service_", "services", model.services), pointer_of("job_", "jobs", model.jobs),
         pointer_of("database_", "databases", model.databases),
-        pointer_of("cache_", "caches", model.caches)}) {
+        pointer_of("cache_", "caches", model.caches),
+        pointer_of("volume_", "volumes", model.volumes)}) {
     if (!found.empty()) return found;
   }
   return "/services";
@@ -167,6 +170,12 @@ std::map<std::string, std::vector<Use>> uses_of(const AppModel& model,
     for (const auto& name : access.caches) {
       if (const CacheModel* cache = model.find_cache(name)) {
         use(workload, "cache_" + resource_identifier(name), "cache " + name, cache_port(*cache));
+      }
+    }
+    for (const auto& [name, writes] : access.volumes) {
+      (void)writes;
+      if (model.find_volume(name)) {
+        use(workload, "volume_" + resource_identifier(name), "volume " + name, kNfsPort);
       }
     }
     for (const auto& name : access.private_services) {
@@ -231,6 +240,10 @@ nlohmann::json lower_security_groups(const LoweringContext& context) {
   }
   for (const auto& cache : model.caches) {
     plan.group("cache_" + resource_identifier(cache.name), "Cache " + cache.name);
+  }
+  for (const auto& volume : model.volumes) {
+    plan.group("volume_" + resource_identifier(volume.name),
+               "Mount targets of volume " + volume.name);
   }
   // The load balancer sends to one group that every public service's tasks join, one rule per
   // port: a rule per service would pass the 60 rules a security group may have at ~60 services.

@@ -27,6 +27,19 @@ nlohmann::json bucket_grant(const LoweringContext& context, const std::string& n
           {"objects", resolve_bucket_arn(context, name, true, where)}};
 }
 
+// A volume the workload mounts: the task definition's volume and the IAM grant to mount it.
+nlohmann::json volume_grant(const LoweringContext& context, const std::string& name, bool writes,
+                            const Workload& workload) {
+  const SourceLocation& where = workload.origin.location;
+  return {{"name", name},
+          {"resource", resource_identifier(name)},
+          {"writes", writes},
+          {"file_system_id", resolve_volume(context, name, "file_system_id", where)},
+          {"access_point_id", resolve_volume(context, name, "access_point_id", where)},
+          {"file_system_arn", resolve_volume(context, name, "file_system_arn", where)},
+          {"access_point_arn", resolve_volume(context, name, "access_point_arn", where)}};
+}
+
 // Container secrets, and the IAM grants of the task's execution role (which reads the secrets
 // and pulls the image) and task role (what the application itself calls).
 void add_access(const LoweringContext& context, const Workload& workload, nlohmann::json& view) {
@@ -64,7 +77,22 @@ void add_access(const LoweringContext& context, const Workload& workload, nlohma
   view["buckets"] = with_last(std::move(buckets));
   view["has_read_buckets"] = !read_buckets.empty();
   view["read_buckets"] = with_last(std::move(read_buckets));
-  view["has_task_permissions"] = view["has_buckets"] || view["has_read_buckets"];
+  nlohmann::json volumes = nlohmann::json::array();
+  for (const auto& [name, writes] : access.volumes) {
+    volumes.push_back(volume_grant(context, name, writes, workload));
+  }
+  nlohmann::json mounts = nlohmann::json::array();
+  for (const auto& mount : *workload.volumes) {
+    mounts.push_back({{"volume", mount.volume},
+                      {"volume_resource", resource_identifier(mount.volume)},
+                      {"path", mount.path},
+                      {"read_only", mount.read_only}});
+  }
+  view["has_volumes"] = !volumes.empty();
+  view["volumes"] = with_last(std::move(volumes));
+  view["mounts"] = with_last(std::move(mounts));
+  view["has_task_permissions"] =
+      view["has_buckets"] || view["has_read_buckets"] || view["has_volumes"];
 }
 
 // What services and jobs share: identity, image, command, environment, secrets, IAM.

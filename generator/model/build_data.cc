@@ -67,4 +67,21 @@ BucketModel build_bucket(const ModelContext& context, const std::string& name,
   return bucket;
 }
 
+VolumeModel build_volume(const ModelContext& context, const std::string& name,
+                         const Fields& fields) {
+  VolumeModel volume;
+  volume.name = name;
+  volume.origin = context.origin(fields.pointer());
+  Fields owner = fields.object("owner");
+  // POSIX ids are 32-bit unsigned, past what `integer` (an int) holds.
+  volume.uid = static_cast<long long>(owner.number("uid"));
+  volume.gid = static_cast<long long>(owner.number("gid"));
+  volume.permissions = fields.string("permissions");
+  if (volume.permissions.size() == 3) volume.permissions = "0" + volume.permissions;
+  volume.throughput = fields.string("throughput");
+  volume.backup = fields.boolean("backup");
+  volume.infrequent_access_after_days = fields.integer("infrequent_access_after");
+  return volume;
+}
+
 }  // namespace infragen

@@ -105,6 +105,7 @@ AppModel build_model(const ModelContext& context, const EnvironmentManifest& env
   model.caches = build_named<CacheModel>(context, root, "caches", build_cache);
   model.secrets = build_named<SecretModel>(context, root, "secrets", build_secret);
   model.buckets = build_named<BucketModel>(context, root, "buckets", build_bucket);
+  model.volumes = build_named<VolumeModel>(context, root, "volumes", build_volume);
   model.jobs = build_named<JobModel>(context, root, "jobs", build_job);
   if (auto pipeline = root.optional_object("pipeline")) {
     PipelineModel model_pipeline;

@@ -34,10 +34,14 @@ SecretModel build_secret(const ModelContext& context, const std::string& name,
                          const Fields& fields);
 BucketModel build_bucket(const ModelContext& context, const std::string& name,
                          const Fields& fields);
+VolumeModel build_volume(const ModelContext& context, const std::string& name,
+                         const Fields& fields);
 
 // `env:` and `secrets:` of a service or job, sorted by variable name.
 std::vector<EnvVar> build_env(const ModelContext& context, const Fields& owner);
 std::vector<SecretBinding> build_secret_bindings(const ModelContext& context, const Fields& owner);
 ImageSpec build_image(const Fields& owner);
+// `volumes:` of a service or job: short (`NAME:/path[:ro]`) and long entries alike.
+std::vector<VolumeMount> build_volume_mounts(const ModelContext& context, const Fields& owner);
 
 }  // namespace infragen

@@ -41,6 +41,38 @@ AutoscaleModel build_autoscale(const ModelContext& context, const Fields& fields
 
 }  // namespace
 
+std::vector<VolumeMount> build_volume_mounts(const ModelContext& context, const Fields& owner) {
+  std::vector<VolumeMount> mounts;
+  if (!owner.has("volumes")) return mounts;
+  const nlohmann::json& list = owner.value().at("volumes");
+  for (size_t index = 0; index < list.size(); ++index) {
+    const std::string pointer = owner.pointer_of("volumes") + "/" + std::to_string(index);
+    const nlohmann::json& entry = list[index];
+    VolumeMount mount;
+    mount.origin = context.origin(pointer);
+    if (entry.is_string()) {
+      // NAME:/path[:ro|:rw], as the schema's pattern allows.
+      const std::string text = entry.get<std::string>();
+      const size_t colon = text.find(':');
+      mount.volume = text.substr(0, colon);
+      std::string rest = text.substr(colon + 1);
+      const size_t mode = rest.find(':');
+      if (mode != std::string::npos) {
+        mount.read_only = rest.substr(mode + 1) == "ro";
+        rest = rest.substr(0, mode);
+      }
+      mount.path = rest;
+    } else {
+      Fields fields(entry, pointer);
+      mount.volume = fields.string("volume");
+      mount.path = fields.string("path");
+      mount.read_only = fields.boolean("read_only");
+    }
+    mounts.push_back(std::move(mount));
+  }
+  return mounts;
+}
+
 ImageSpec build_image(const Fields& owner) {
   ImageSpec image;
   if (auto build = owner.optional_object("build")) {
@@ -126,6 +158,7 @@ ServiceModel build_service(const ModelContext& context, const std::string& name,
   service.spot = fields.boolean("spot");
   service.env = build_env(context, fields);
   service.secrets = build_secret_bindings(context, fields);
+  service.volumes = build_volume_mounts(context, fields);
   service.depends_on = fields.strings("depends_on");
   std::sort(service.depends_on.begin(), service.depends_on.end());
   return service;
@@ -157,6 +190,7 @@ JobModel build_job(const ModelContext& context, const std::string& name, const F
   job.retries = fields.integer("retries");
   job.env = build_env(context, fields);
   job.secrets = build_secret_bindings(context, fields);
+  job.volumes = build_volume_mounts(context, fields);
   return job;
 }
 

@@ -39,6 +39,9 @@ const SecretModel* AppModel::find_secret(const std::string& name) const {
   return find_named(secrets, name);
 }
 const JobModel* AppModel::find_job(const std::string& name) const { return find_named(jobs, name); }
+const VolumeModel* AppModel::find_volume(const std::string& name) const {
+  return find_named(volumes, name);
+}
 
 SourceLocation AppModel::locate(const std::string& pointer) const {
   if (!document) return {};

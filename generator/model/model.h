@@ -115,6 +115,14 @@ struct AutoscaleModel {
   Origin origin;
 };
 
+// One `volumes` entry of a service or job: a shared file system mounted into its container.
+struct VolumeMount {
+  std::string volume;  // a name under `volumes:`
+  std::string path;    // absolute path in the container
+  bool read_only = false;
+  Origin origin;  // the entry in the workload's `volumes` list
+};
+
 struct ServiceModel {
   std::string name;
   Origin origin;
@@ -132,6 +140,7 @@ struct ServiceModel {
   std::vector<EnvVar> env;             // sorted by name
   std::vector<SecretBinding> secrets;  // sorted by variable
   std::vector<std::string> depends_on;
+  std::vector<VolumeMount> volumes;  // in the order written
 };
 
 struct DatabaseModel {
@@ -176,6 +185,18 @@ struct BucketModel {
   bool versioning = false;
 };
 
+// A shared file system (`volumes:`): Amazon EFS on the AWS targets.
+struct VolumeModel {
+  std::string name;
+  Origin origin;
+  long long uid = 1000;  // POSIX owner of every file operation (32-bit unsigned)
+  long long gid = 1000;
+  std::string permissions = "0755";    // mode of the root directory, created on first use
+  std::string throughput = "elastic";  // elastic | bursting
+  bool backup = true;
+  int infrequent_access_after_days = 30;
+};
+
 struct JobTrigger {
   std::string bucket;
   std::string prefix;
@@ -204,6 +225,7 @@ struct JobModel {
   int retries = 1;
   std::vector<EnvVar> env;
   std::vector<SecretBinding> secrets;
+  std::vector<VolumeMount> volumes;  // in the order written
 };
 
 struct PipelineModel {
@@ -279,6 +301,7 @@ struct AppModel {
   std::vector<CacheModel> caches;
   std::vector<SecretModel> secrets;
   std::vector<BucketModel> buckets;
+  std::vector<VolumeModel> volumes;
   std::vector<JobModel> jobs;
   std::optional<PipelineModel> pipeline;
   ObservabilityModel observability;
@@ -305,6 +328,7 @@ struct AppModel {
   const BucketModel* find_bucket(const std::string& name) const;
   const SecretModel* find_secret(const std::string& name) const;
   const JobModel* find_job(const std::string& name) const;
+  const VolumeModel* find_volume(const std::string& name) const;
 };
 
 // One AppModel per environment of `manifest`, in manifest order. The manifest is already

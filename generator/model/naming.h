@@ -67,6 +67,10 @@ inline constexpr NameRule elasticache_subnet_group{
 // Secrets Manager secret: 512, letters, digits and /_+=.@-.
 inline constexpr NameRule secret{
     "Secrets Manager secret", 512, false, "/_+=.@-", false, false, false, ""};
+// EFS file system creation token: 64, any printable character (infragen uses the safe subset);
+// the file system's and access point's Name tags reuse it.
+inline constexpr NameRule efs_creation_token{
+    "EFS creation token", 64, false, "._-", false, false, false, ""};
 // SNS topic: 256, letters, digits, '-' and '_'.
 inline constexpr NameRule sns_topic{"SNS topic", 256, false, "_-", false, false, false, ""};
 // SQS queue: 80, letters, digits, '-' and '_'.

@@ -165,7 +165,7 @@ expect_out "summary counts the destroy" ", 1 destroy"
 every_part "deleted bucket" "$uploads" "$work/nobucket.yaml" aws_s3_bucket,AWS::S3::Bucket destroy "holds data"
 expect_code "diff deleted bucket, markdown" 1 "$fargate" diff "$uploads" "$work/nobucket.yaml" --format markdown \
   --only-format terraform
-expect_out "markdown summary line" "**+0 ~2 -8, 2 replacements, 1 destroy**"
+expect_out "markdown summary line" "**+0 ~2 -6, 2 replacements, 1 destroy**"
 expect_out "markdown danger row" "| **DESTROY** | \`aws_s3_bucket.uploads\` |"
 expect_out "markdown files in details" "<details><summary>Files:"
 python3 - "$work/stdout" <<'PY' && pass "markdown: danger rows before updates" || fail "markdown order"

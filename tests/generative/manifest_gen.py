@@ -287,7 +287,58 @@ class Draw:
                     overlay["instances"] = self.capacity()
                     if not effective_ok(merge(m, overlay)):
                         del overlay["instances"]
+        if self.chance(0.25):
+            self.volumes(m)
         return m
+
+    # ---- volumes (EFS), drawn after everything else ------------------------------------
+    def volumes(self, m):
+        r = self.r
+        volumes = {}
+        for _ in range(self.pick([1, 1, 2, 3])):
+            volume = {}
+            if self.chance(0.3):
+                volume["owner"] = {k: self.pick([0, 33, 1000, 4294967295]) for k in
+                                   self.subset(["uid", "gid"], 2)}
+            if self.chance(0.2):
+                volume["permissions"] = self.pick(["755", "0700", "0775", "777"])
+            if self.chance(0.3):
+                volume["throughput"] = self.pick(["elastic", "bursting"])
+            if self.chance(0.3):
+                volume["backup"] = self.chance(0.5)
+            if self.chance(0.3):
+                volume["infrequent_access_after"] = self.pick([1, 7, 14, 30, 60, 90, 180, 270, 365])
+            volumes[self.name("volumes")] = volume
+        m["volumes"] = volumes
+        names = list(volumes)
+        workloads = list(m.get("services", {}).values()) + list(m.get("jobs", {}).values())
+        for workload in workloads:
+            if not self.chance(0.5):
+                continue
+            mounts, paths = [], set()
+            for _ in range(r.randint(1, 3)):
+                name = self.pick(names)
+                path = self.pick(["/data", "/srv/" + name, "/var/lib/app", "/a/b.c_d-e/",
+                                  "/" + "x" * 200, "/mnt/%d" % r.randrange(100)])
+                if path.rstrip("/") in paths:
+                    continue
+                paths.add(path.rstrip("/"))
+                read_only = self.chance(0.3)
+                if self.chance(0.5):
+                    mounts.append("%s:%s%s" % (name, path, self.pick([":ro", ""]) if read_only
+                                                         else self.pick([":rw", ""])))
+                else:
+                    entry = {"volume": name, "path": path}
+                    if read_only or self.chance(0.3):
+                        entry["read_only"] = read_only
+                    mounts.append(entry)
+            workload["volumes"] = mounts
+        for overlay in m.get("environments", {}).values():
+            if self.chance(0.4):
+                name = self.pick(names)
+                overlay.setdefault("volumes", {})[name] = self.pick(
+                    [{"backup": self.chance(0.5)}, {"throughput": "bursting"},
+                     {"infrequent_access_after": self.pick([7, 90])}])
 
     # ---- instance capacity (read by the instance targets; others warn) --------------------
     def capacity(self):
