@@ -10,6 +10,7 @@
 #include "frontend/manifest.h"
 #include "lowering/features.h"
 #include "lowering/lowering.h"
+#include "lowering/view_sections.h"
 #include "model/model.h"
 #include "render/render.h"
 
@@ -140,15 +141,17 @@ std::vector<const PackFormat*> select_formats(const Pack& pack,
 
 }  // namespace
 
-std::optional<nlohmann::json> view_model_for(const std::string& manifest_path, const Pack& pack,
-                                             Diagnostics& diagnostics) {
+std::optional<BuiltView> view_model_for(const std::string& manifest_path, const Pack& pack,
+                                        const std::vector<std::string>& formats,
+                                        Diagnostics& diagnostics) {
   auto manifest = load_manifest(manifest_path, diagnostics);
   if (!manifest) return std::nullopt;
   std::vector<AppModel> models = build_models(*manifest, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  nlohmann::json view = lower(models, target_spec_of(pack, {}, {}), diagnostics);
+  const TargetSpec spec = target_spec_of(pack, {}, formats);
+  nlohmann::json view = lower(models, spec, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
-  return view;
+  return BuiltView{std::move(view), with_needed_sections(spec.sections)};
 }
 
 namespace {

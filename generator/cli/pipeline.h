@@ -49,9 +49,17 @@ std::vector<const Pack*> select_packs(const PackRegistry& registry,
                                       const std::vector<std::string>& targets,
                                       Diagnostics& diagnostics);
 
-// The view model of `pack` for the manifest at `manifest_path` (as `infragen context` shows).
-std::optional<nlohmann::json> view_model_for(const std::string& manifest_path, const Pack& pack,
-                                             Diagnostics& diagnostics);
+// The view model of `pack` for the manifest at `manifest_path` (as `infragen context` shows),
+// and the sections it was built with.
+struct BuiltView {
+  nlohmann::json view;
+  std::vector<std::string> sections;  // with_needed_sections of what the pack asked for
+};
+
+// `formats`: the formats it is built for (empty: all of the pack's).
+std::optional<BuiltView> view_model_for(const std::string& manifest_path, const Pack& pack,
+                                        const std::vector<std::string>& formats,
+                                        Diagnostics& diagnostics);
 
 // Runs every stage; nothing is written to disk. Returns nothing when any stage reported an error.
 std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics& diagnostics);

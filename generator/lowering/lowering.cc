@@ -14,6 +14,7 @@
 #include "lowering/view_files.h"
 #include "lowering/view_network.h"
 #include "lowering/view_pipeline.h"
+#include "lowering/view_sections.h"
 #include "lowering/view_security.h"
 #include "lowering/view_workloads.h"
 
@@ -74,6 +75,33 @@ void attach_memberships(nlohmann::json& view) {
   }
 }
 
+// The ECS services and jobs, and the flags templates test without iterating them.
+void lower_ecs_workloads(const LoweringContext& context, nlohmann::json& view) {
+  view["services"] = lower_services(context);
+  view["has_services"] = !view["services"].empty();
+  view["service_discovery"] = any_of_list(view["services"], "discovery");
+  view["jobs"] = lower_jobs(context);
+  view["has_jobs"] = !view["jobs"].empty();
+  view["scheduled_jobs"] = any_of_list(view["jobs"], "scheduled");
+  view["triggered_jobs"] = any_of_list(view["jobs"], "triggered");
+  view["spot_possible"] =
+      any_of_list(view["services"], "spot_possible") || any_of_list(view["jobs"], "spot_possible");
+}
+
+void lower_data_stores(const LoweringContext& context, nlohmann::json& view) {
+  view["databases"] = lower_databases(context);
+  view["has_databases"] = !view["databases"].empty();
+  view["caches"] = lower_caches(context);
+  view["has_caches"] = !view["caches"].empty();
+  view["has_data_stores"] = view["has_databases"].get<bool>() || view["has_caches"].get<bool>();
+  view["secrets"] = lower_secrets(context);
+  view["has_secrets"] = !view["secrets"].empty();
+  view["buckets"] = lower_buckets(context);
+  view["has_buckets"] = !view["buckets"].empty();
+  view["volumes"] = lower_volumes(context);
+  view["has_volumes"] = !view["volumes"].empty();
+}
+
 // view["capacity"], and each workload's `capacity_group`: the group whose instances run it.
 void attach_capacity(const LoweringContext& context, nlohmann::json& view) {
   view["capacity"] = lower_capacity(context);
@@ -105,7 +133,10 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
     return nullptr;
   }
   const int errors_before = diagnostics.error_count();
-  LoweringContext context(environments, target, diagnostics);
+  // A section is built with the sections it reads.
+  TargetSpec spec = target;
+  spec.sections = with_needed_sections(target.sections);
+  LoweringContext context(environments, spec, diagnostics);
   // Unsupported features and inconsistent environments make the rest meaningless.
   bool features_ok = check_features(context);
   bool consistent = check_consistency(context);
@@ -119,53 +150,45 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
                          {"single_environment", environments.size() == 1},
                          {"first_environment", base.environment}};
   view["tags"] = lower_tags(context);
-  view["network"] = lower_network(context);
   view["https"] = base.domain.has_value();
-  view["public_tasks_possible"] = view["network"]["public_tasks_possible"];
-  view["load_balancer"] = lower_load_balancer(context);
-  view["services"] = lower_services(context);
-  view["has_services"] = !view["services"].empty();
-  view["service_discovery"] = any_of_list(view["services"], "discovery");
-  view["jobs"] = lower_jobs(context);
-  view["has_jobs"] = !view["jobs"].empty();
-  view["scheduled_jobs"] = any_of_list(view["jobs"], "scheduled");
-  view["triggered_jobs"] = any_of_list(view["jobs"], "triggered");
-  view["spot_possible"] =
-      any_of_list(view["services"], "spot_possible") || any_of_list(view["jobs"], "spot_possible");
-  view["repositories"] = lower_repositories(context);
-  view["has_repositories"] = !view["repositories"].empty();
-  view["databases"] = lower_databases(context);
-  view["has_databases"] = !view["databases"].empty();
-  view["caches"] = lower_caches(context);
-  view["has_caches"] = !view["caches"].empty();
-  view["has_data_stores"] = view["has_databases"].get<bool>() || view["has_caches"].get<bool>();
-  // The app stack's DeletionProtection parameter protects repositories, the load balancer and
-  // databases; without any of them it would be unused.
-  view["uses_deletion_protection"] = view["has_repositories"].get<bool>() ||
-                                     view["load_balancer"].is_object() ||
-                                     view["has_databases"].get<bool>();
-  view["secrets"] = lower_secrets(context);
-  view["has_secrets"] = !view["secrets"].empty();
-  view["buckets"] = lower_buckets(context);
-  view["has_buckets"] = !view["buckets"].empty();
-  view["volumes"] = lower_volumes(context);
-  view["has_volumes"] = !view["volumes"].empty();
-  attach_listener_rules(view);
-  view["security"] = lower_security_groups(context);
-  attach_memberships(view);
-  view["pipeline"] = lower_pipeline(context);
-  // Flags that need no dotted lookup into a `pipeline` that may be false.
-  view["pipeline_github_actions"] =
-      view["pipeline"].is_object() && view["pipeline"]["github_actions"].get<bool>();
-  view["pipeline_codepipeline"] =
-      view["pipeline"].is_object() && view["pipeline"]["codepipeline"].get<bool>();
-  attach_deployment_variants(view);
-  attach_start_order(base, view);
+  if (spec.builds("network")) {
+    view["network"] = lower_network(context);
+    view["public_tasks_possible"] = view["network"]["public_tasks_possible"];
+  }
+  if (spec.builds("load_balancer")) view["load_balancer"] = lower_load_balancer(context);
+  if (spec.builds("ecs_workloads")) lower_ecs_workloads(context, view);
+  if (spec.builds("images")) {
+    view["repositories"] = lower_repositories(context);
+    view["has_repositories"] = !view["repositories"].empty();
+  }
+  if (spec.builds("data_stores")) lower_data_stores(context, view);
+  if (spec.builds("ecs_workloads") && spec.builds("load_balancer")) attach_listener_rules(view);
+  if (spec.builds("security_groups")) {
+    view["security"] = lower_security_groups(context);
+    if (spec.builds("ecs_workloads")) attach_memberships(view);
+  }
+  if (spec.builds("pipeline")) {
+    view["pipeline"] = lower_pipeline(context);
+    // Flags that need no dotted lookup into a `pipeline` that may be false.
+    view["pipeline_github_actions"] =
+        view["pipeline"].is_object() && view["pipeline"]["github_actions"].get<bool>();
+    view["pipeline_codepipeline"] =
+        view["pipeline"].is_object() && view["pipeline"]["codepipeline"].get<bool>();
+  }
+  if (spec.builds("ecs_workloads")) {
+    attach_deployment_variants(view);
+    attach_start_order(base, view);
+  }
   view.update(app_wide(context));
-  if (target.builds("instance_capacity")) attach_capacity(context, view);
+  if (spec.builds("instance_capacity")) attach_capacity(context, view);
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
-  if (target.builds("cloudformation")) {
+  if (spec.builds("cloudformation")) {
+    // The app stack's DeletionProtection parameter protects repositories, the load balancer and
+    // databases; without any of them it would be unused.
+    view["uses_deletion_protection"] = view["has_repositories"].get<bool>() ||
+                                       view["load_balancer"].is_object() ||
+                                       view["has_databases"].get<bool>();
     view["cloudformation"] = lower_cloudformation(context, view);
     attach_cloudformation_names(view);
   }

@@ -120,12 +120,7 @@ void add_capacity_names(NameTable& names, const AppModel& model) {
   }
 }
 
-}  // namespace
-
-nlohmann::json resource_names(const LoweringContext& context, const AppModel& model) {
-  NameTable names(model);
-  names.add("vpc", name_rules::ecs_cluster, "");
-  names.add("cluster", name_rules::ecs_cluster, "");
+void add_load_balancer_names(NameTable& names, const LoweringContext& context) {
   names.add("load_balancer", name_rules::load_balancer, "");
   // Past one load balancer's quotas: "<app>-<env>-2", "<app>-<env>-3"...
   size_t load_balancers = load_balancer_layout(context).shards.size();
@@ -137,20 +132,9 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   }
   names.add("load_balancer_security_group", name_rules::security_group, "alb");
   names.add("load_balanced_services_security_group", name_rules::security_group, "alb-targets");
-  for (const auto& group : client_groups(model)) {
-    // database_orders_clients -> "<app>-<env>-database-orders-clients"
-    std::string thing = group;
-    for (char& c : thing) c = c == '_' ? '-' : c;
-    names.add(group + "_security_group", name_rules::security_group, thing);
-  }
-  names.add("load_balancer_5xx_alarm", name_rules::alarm, "alb-5xx");
-  // The Cloud Map namespace is a private DNS zone: "<app>-<env>.internal".
-  names.add_full("namespace", name_rules::dns_label, model.app + "-" + model.environment);
-  names.add("alarm_topic", name_rules::sns_topic, "alarms");
-  for (const auto& workload : workloads_of(model)) add_workload_names(names, model, workload);
-  for (const auto& image : built_images(model)) {
-    names.add("repository_" + image.resource, name_rules::ecr_repository, image.name);
-  }
+}
+
+void add_data_store_names(NameTable& names, const AppModel& model) {
   for (const auto& database : model.databases) {
     const std::string label = "database_" + resource_identifier(database.name);
     names.add(label + "_identifier", name_rules::rds_identifier, database.name);
@@ -181,8 +165,45 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
     names.add(label + "_file_system", name_rules::efs_creation_token, volume.name);
     names.add(label + "_security_group", name_rules::security_group, "efs-" + volume.name);
   }
-  if (model.pipeline) add_pipeline_names(names, model);
-  if (context.target.builds("instance_capacity")) add_capacity_names(names, model);
+}
+
+}  // namespace
+
+nlohmann::json resource_names(const LoweringContext& context, const AppModel& model) {
+  // Each section names what it creates; a section not built has no names here.
+  const TargetSpec& target = context.target;
+  NameTable names(model);
+  // This order is the order of names.tf: changing it would rewrite every generated names.tf.
+  names.add("vpc", name_rules::ecs_cluster, "");
+  if (target.builds("ecs_workloads")) names.add("cluster", name_rules::ecs_cluster, "");
+  if (target.builds("load_balancer")) add_load_balancer_names(names, context);
+  if (target.builds("security_groups")) {
+    for (const auto& group : client_groups(model)) {
+      // database_orders_clients -> "<app>-<env>-database-orders-clients"
+      std::string thing = group;
+      for (char& c : thing) c = c == '_' ? '-' : c;
+      names.add(group + "_security_group", name_rules::security_group, thing);
+    }
+  }
+  if (target.builds("load_balancer")) {
+    names.add("load_balancer_5xx_alarm", name_rules::alarm, "alb-5xx");
+  }
+  if (target.builds("ecs_workloads")) {
+    // The Cloud Map namespace is a private DNS zone: "<app>-<env>.internal".
+    names.add_full("namespace", name_rules::dns_label, model.app + "-" + model.environment);
+  }
+  names.add("alarm_topic", name_rules::sns_topic, "alarms");
+  if (target.builds("ecs_workloads")) {
+    for (const auto& workload : workloads_of(model)) add_workload_names(names, model, workload);
+  }
+  if (target.builds("images")) {
+    for (const auto& image : built_images(model)) {
+      names.add("repository_" + image.resource, name_rules::ecr_repository, image.name);
+    }
+  }
+  if (target.builds("data_stores")) add_data_store_names(names, model);
+  if (model.pipeline && target.builds("pipeline")) add_pipeline_names(names, model);
+  if (target.builds("instance_capacity")) add_capacity_names(names, model);
   return names.take();
 }
 

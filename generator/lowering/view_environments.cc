@@ -90,32 +90,36 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
   if (model.domain) domain = {{"name", model.domain->name}, {"zone", model.domain->zone}};
   nlohmann::json schedule = false;
   if (model.schedule) schedule = {{"stop", model.schedule->stop}, {"start", model.schedule->start}};
+  const TargetSpec& target = context.target;
   nlohmann::json entry = {{"name", model.environment},
                           {"production", production},
                           {"development", development},
                           {"names", resource_names(context, model)},
-                          {"network", network_values(context, model)},
                           {"domain", domain},
                           // Outside development, data and endpoints survive a mistaken destroy.
                           {"deletion_protection", !development},
-                          {"enable_execute_command", !production},
-                          {"fargate_spot", !production},
                           {"log_retention_days", model.observability.log_retention_days},
                           {"has_tags", !own_tags.empty()},
                           {"tags", tag_list(own_tags)},
-                          {"services", service_values(context, model)},
-                          {"jobs", job_values(context, model)},
-                          {"databases", database_values(context, model)},
-                          {"caches", cache_values(model)},
-                          {"buckets", bucket_values(model)},
-                          {"volumes", volume_values(model)},
                           {"alarms", alarm_values(model)},
                           {"schedule", schedule},
-                          {"state", state_values(model)},
-                          {"pipeline", pipeline_values(context, model)},
-                          {"builds", image_builds(model)}};
-  if (!context.target.builds("fargate_sizing")) entry.erase("fargate_spot");
-  if (context.target.builds("instance_capacity")) {
+                          {"state", state_values(model)}};
+  if (target.builds("network")) entry["network"] = network_values(context, model);
+  if (target.builds("images")) entry["builds"] = image_builds(model);
+  if (target.builds("ecs_workloads")) {
+    entry["services"] = service_values(context, model);
+    entry["jobs"] = job_values(context, model);
+    entry["enable_execute_command"] = !production;
+  }
+  if (target.builds("data_stores")) {
+    entry["databases"] = database_values(context, model);
+    entry["caches"] = cache_values(model);
+    entry["buckets"] = bucket_values(model);
+    entry["volumes"] = volume_values(model);
+  }
+  if (target.builds("pipeline")) entry["pipeline"] = pipeline_values(context, model);
+  if (target.builds("fargate_sizing")) entry["fargate_spot"] = !production;
+  if (target.builds("instance_capacity")) {
     entry["capacity"] = capacity_values(context, model);
   }
   return entry;

@@ -18,7 +18,7 @@ namespace infragen {
 //     name: ecs-fargate                   # must equal the folder name
 //     description: ECS on Fargate behind an ALB
 //     supports: [services.public, databases.postgres, ...]   # lowering refuses the rest
-//     sections: [fargate_sizing, cloudformation]           # optional view sections it needs
+//     sections: [network, ecs_workloads, fargate_sizing]   # view sections it needs
 //     references_from: ecs                # optional: _shared/references/ecs.yaml, kind by kind
 //     references:                         # per format: reference kind -> mustache snippet
 //       terraform: {databases.host: "aws_db_instance.{{resource}}.address"}

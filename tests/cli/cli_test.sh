@@ -103,6 +103,24 @@ expect_code "--accept silences them" 0 "$infragen" generate examples/rates/app.y
 if grep -q "warning: target" "$work/stderr"; then fail "--accept silences the warnings"; fi
 expect_code "context prints JSON" 0 "$infragen" context "$manifest" -t ecs-fargate
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/stdout" || fail "context is JSON"
+# One section, with each environment's name; -f leaves out what serves another format.
+expect_code "context --section" 0 "$infragen" context "$manifest" -t ecs-ec2 --section instance_capacity
+python3 - "$work/stdout" <<'PY' && pass "context --section prints that section only" || fail "context --section prints that section only"
+import json, sys
+view = json.load(open(sys.argv[1]))
+assert sorted(view) == ["capacity", "environments"], sorted(view)
+assert all(sorted(e) == ["capacity", "name"] for e in view["environments"]), view["environments"]
+PY
+expect_code "context -f terraform" 0 "$infragen" context "$manifest" -t ecs-fargate -f terraform
+python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert "cloudformation" not in v and "network" in v' \
+  "$work/stdout" && pass "context -f terraform has no cloudformation section" || fail "context -f terraform has no cloudformation section"
+expect_code "context unknown section" 2 "$infragen" context "$manifest" -t ecs-fargate --section netwrk
+grep -qx "infragen: error: unknown view section 'netwrk'" "$work/stderr" && grep -q "did you mean 'network'" "$work/stderr" \
+  && pass "unknown section suggests the closest" || fail "unknown section suggests the closest"
+expect_code "context section not built" 2 "$infragen" context "$manifest" -t ecs-fargate -f terraform --section cloudformation
+grep -q "does not build section 'cloudformation' for the formats asked for" "$work/stderr" \
+  && pass "a section not built is named" || fail "a section not built is named"
+expect_code "context unknown format" 2 "$infragen" context "$manifest" -t ecs-fargate -f helm
 
 # A bad manifest: exit 1, nothing written.
 bad=$(ls tests/diagnostics/*.yaml | head -n 1)

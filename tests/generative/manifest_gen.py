@@ -721,7 +721,7 @@ class Draw:
     def overlay_item(self, m, overlay):
         r = self.r
         kind = self.pick(["services", "services", "databases", "schedule", "network", "domain",
-                          "observability", "tags", "none"])
+                          "observability", "tags", "env", "none"])
         if kind == "services" and m.get("services"):
             name = self.pick(list(m["services"]))
             change = overlay.setdefault("services", {}).setdefault(name, {})
@@ -762,6 +762,20 @@ class Draw:
                                                   {"alarms": {"email": "dev@example.com"}}])
         elif kind == "tags":
             overlay["tags"] = self.tags()
+        elif kind == "env":
+            # An environment's own value of a variable (or one only it has): a per-environment
+            # parameter in each format.
+            # Only a literal's value may differ: a reference, or a variable one environment
+            # lacks, is structure (one code for all environments).
+            lists = [k for k in ("services", "jobs") if m.get(k)]
+            if lists:
+                kind_list = self.pick(lists)
+                name = self.pick(list(m[kind_list]))
+                literals = [var for var, value in m[kind_list][name].get("env", {}).items()
+                            if "${" not in str(value)]
+                if literals:
+                    overlay.setdefault(kind_list, {}).setdefault(name, {}).setdefault("env", {})[
+                        self.pick(literals)] = self.pick(["on", "0", "x y", "https://example.com/a?b=1"])
 
 
 # The instance types drawn, with their vCPUs and MiB (schemas/instance_types.v1.json).

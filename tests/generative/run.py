@@ -4,7 +4,8 @@ checks the properties every accepted manifest must have. Usage: run.py INFRAGEN 
 
 Properties, per seed: the drawn (valid) manifest passes `infragen validate`; for every target
 that accepts it (`validate -t`), `generate` succeeds without an internal or template error and
-twice gives identical folders; then, batched over all seeds (one cfn-lint run, one terraform
+twice gives identical folders, and its view model keeps its contract (`infragen context`
+checks it against schemas/view/); then, batched over all seeds (one cfn-lint run, one terraform
 init): cfn-lint has no error and no warning, `terraform validate` and `terraform fmt -check`
 pass, AWS quotas hold (quota_check.py), no secret value and only 80/443 open to the internet
 (tests/conformance/security_posture.py). Exits 1 on any failure, after checking every seed.
@@ -24,10 +25,20 @@ import tempfile
 HERE = pathlib.Path(__file__).resolve().parent
 CFN_LINT_CHUNK = 300  # templates per cfn-lint process
 MAX_LINES = 80  # of one tool's output per failure: enough to see the cause, not a flood
+INFRAGEN_TIMEOUT = 300  # seconds for one infragen command on one manifest: far above the largest drawn
 
 
 def run(cmd, cwd=None, env=None, timeout=1800):
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    """(exit code, stdout + stderr). A command that outlives `timeout` is killed and fails what
+    it checks (exit code -SIGKILL, "timed out" in the output): a hang is a failure of its seeds,
+    never the end of the whole run."""
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as expired:
+        def text(part):
+            return part.decode(errors="replace") if isinstance(part, bytes) else (part or "")
+        return -signal.SIGKILL, (f"timed out after {timeout} s: {' '.join(map(str, cmd))}\n"
+                                 + text(expired.stdout) + text(expired.stderr))
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -116,7 +127,7 @@ def check_seed(seed, infragen, gen, work, targets):
     manifest = base / "app.yaml"
     manifest.write_text(text)
     checks = []
-    code, out = run([infragen, "validate", str(manifest)])
+    code, out = run([infragen, "validate", str(manifest)], timeout=INFRAGEN_TIMEOUT)
     if code != 0:
         checks.append(("validate accepts a valid manifest", False, f"{exit_words(code)}\n{out}"))
         return seed, checks, {}
@@ -128,7 +139,7 @@ def check_seed(seed, infragen, gen, work, targets):
         expected[target].append(reason)
     accepted = []
     for target in targets:
-        code, out = run([infragen, "validate", str(manifest), "-t", target])
+        code, out = run([infragen, "validate", str(manifest), "-t", target], timeout=INFRAGEN_TIMEOUT)
         errors = [line for line in out.splitlines() if ": error:" in line]
         if code == 0:
             accepted.append(target)
@@ -149,13 +160,20 @@ def check_seed(seed, infragen, gen, work, targets):
     outs = []
     for copy in ("a", "b"):
         out_dir = base / copy
-        code, out = run([infragen, "generate", str(manifest), *select, "-o", str(out_dir)])
+        code, out = run([infragen, "generate", str(manifest), *select, "-o", str(out_dir)],
+                        timeout=INFRAGEN_TIMEOUT)
         problem = problem_in(out)
         if code != 0 or problem:
             checks.append(("validate ok => generate ok", False, f"{exit_words(code)}\n{out}"))
             return seed, checks, {}
         outs.append(out_dir)
     checks.append(("validate ok => generate ok", True, ""))
+    for target in accepted:
+        # The view a pack's templates see keeps its contract (schemas/view/): `context` checks it.
+        code, out = run([infragen, "context", str(manifest), "-t", target, "-f", "terraform"],
+                        timeout=INFRAGEN_TIMEOUT)
+        checks.append(("the view model keeps its contract (infragen context)",
+                       code == 0 and "internal error" not in out, f"{exit_words(code)}\n{clip(out)}"))
     code, out = run(["diff", "-r", str(outs[0]), str(outs[1])])
     checks.append(("generate is deterministic", code == 0, out))
     folders = collections.defaultdict(list)
@@ -195,7 +213,12 @@ def check_cloudformation(results, folders, work):
                              chunks))
     by_seed = collections.defaultdict(list)
     stray = []
-    for code, out in runs:
+    for part, (code, out) in zip(chunks, runs):
+        if code < 0:
+            # Killed (timed out): nothing of the chunk was checked, so each of its seeds fails.
+            for seed in sorted({seed_of(path, work) for path in part}):
+                by_seed[seed].append(f"cfn-lint {exit_words(code)}:\n{clip(out)}")
+            continue
         # cfn-lint exits with a bit mask: 2 errors, 4 warnings, 8 informational, 1 a crash.
         if code & 1:
             stray.append(out)
@@ -344,6 +367,10 @@ def check_terraform(results, folders, work):
                 remaining.remove(seed)
             continue
         code, out = run(["terraform", "validate", "-json", "-no-color"], cwd=root, env=env)
+        if code < 0:
+            for seed in remaining:
+                results.fail(seed, props[0], f"terraform validate {exit_words(code)}:\n{out}")
+            return
         try:
             report = json.loads(out[out.index("{"):])
         except ValueError:

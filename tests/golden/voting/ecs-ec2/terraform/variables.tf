@@ -69,7 +69,7 @@ variable "log_retention_days" {
 }
 
 variable "services" {
-  description = "Per service: CPU units, memory (MiB), running count, spot, auto scaling (null: fixed count), and literal environment variables that differ between environments."
+  description = "Per service: CPU units, memory (MiB), running count, auto scaling (null: fixed count), and literal environment variables that differ between environments."
   type = object({
     result = object({
       image         = string
