@@ -236,9 +236,20 @@ std::optional<int> TemplateCompiler::compile_partial(const std::string& name,
   partials_in_progress_.erase(name);
   if (!compiled) return std::nullopt;
   int id = static_cast<int>(partial_sources_.size());
+  const MustacheScan scan = scan_mustache(text);
+  if (std::any_of(scan.tags.begin(), scan.tags.end(),
+                  [](const MustacheTag& tag) { return tag.type == Type::delimiters; })) {
+    partials_with_delimiters_.insert(id);
+  }
   partial_sources_.push_back(std::move(*compiled));
   compiled_partials_[key] = id;
   return id;
+}
+
+bool TemplateCompiler::can_inline(const MustacheScan& scan, int partial) const {
+  if (partials_with_delimiters_.count(partial)) return false;
+  return std::none_of(scan.tags.begin(), scan.tags.end(),
+                      [](const MustacheTag& tag) { return tag.type == Type::delimiters; });
 }
 
 std::string TemplateCompiler::rewritten(const std::string& text, const MustacheTag& tag, int id) {
@@ -300,14 +311,17 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
     if (standalone) {
       const MustacheTag& tag = scan.tags[line_tags[0]];
       int id = tag_ids[line_tags[0]];
+      bool inlined = false;
       if (tag.type == Type::partial) {
         SourceLocation where =
             location_of(source, tag.line, tag.column, static_cast<int>(tag.end - tag.begin));
         std::string indent = source.indent + text.substr(cursor, tag.begin - cursor);
         std::optional<int> partial = compile_partial(tag.name, indent, where);
         id = partial.value_or(0);
+        inlined = partial && can_inline(scan, *partial);
+        if (inlined) out += partial_sources_[*partial];
       }
-      out += rewritten(text, tag, id);
+      if (!inlined) out += rewritten(text, tag, id);
     } else {
       if (content_end > cursor) out += source.indent;
       size_t piece = cursor;
@@ -315,12 +329,16 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
         const MustacheTag& tag = scan.tags[index];
         out += text.substr(piece, tag.begin - piece);
         int id = tag_ids[index];
+        bool inlined = false;
         if (tag.type == Type::partial) {
           SourceLocation where =
               location_of(source, tag.line, tag.column, static_cast<int>(tag.end - tag.begin));
-          id = compile_partial(tag.name, "", where).value_or(0);
+          std::optional<int> partial = compile_partial(tag.name, "", where);
+          id = partial.value_or(0);
+          inlined = partial && can_inline(scan, *partial);
+          if (inlined) out += partial_sources_[*partial];
         }
-        out += rewritten(text, tag, id);
+        if (!inlined) out += rewritten(text, tag, id);
         piece = tag.end;
       }
       out += text.substr(piece, content_end - piece);

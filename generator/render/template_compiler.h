@@ -59,6 +59,11 @@ class TemplateCompiler {
   std::optional<int> compile_partial(const std::string& name, const std::string& indent,
                                      const SourceLocation& used_at);
   std::string rewritten(const std::string& text, const MustacheTag& tag, int id);
+  // Whether compiled partial `partial` is written into the source scanned as `scan` rather than
+  // left as a partial tag: kainjow parses a partial each time it renders one, an inlined one
+  // once with its template. Delimiters are scoped to a template, so where either side changes
+  // them the tag stays.
+  bool can_inline(const MustacheScan& scan, int partial) const;
   std::string emit_lines(const std::string& text, const MustacheScan& scan,
                          const std::vector<int>& tag_ids, const Source& source);
 
@@ -68,6 +73,7 @@ class TemplateCompiler {
   std::vector<std::string> line_origins_;
   std::vector<std::string> partial_sources_;
   std::map<std::pair<std::string, std::string>, int> compiled_partials_;  // (name, indent) -> id
+  std::set<int> partials_with_delimiters_;  // compiled partials that change the delimiters
   std::set<std::string> partials_in_progress_;
   std::map<std::string, SourceFilePtr> files_;
 };

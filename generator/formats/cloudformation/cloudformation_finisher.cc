@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "formats/cloudformation/cloudformation_references.h"
@@ -33,6 +34,35 @@ void explain_short_forms(std::vector<YamlProblem>& problems) {
   }
 }
 
+// The same value as an ordered_json (nlohmann::json's objects iterate sorted, so the copy keeps
+// keys sorted below the top level).
+nlohmann::ordered_json ordered_copy(const nlohmann::json& value) {
+  if (value.is_object()) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (const auto& [key, item] : value.items()) object[key] = ordered_copy(item);
+    return object;
+  }
+  if (value.is_array()) {
+    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    for (const auto& item : value) array.push_back(ordered_copy(item));
+    return array;
+  }
+  switch (value.type()) {
+    case nlohmann::json::value_t::string:
+      return value.get_ref<const std::string&>();
+    case nlohmann::json::value_t::boolean:
+      return value.get<bool>();
+    case nlohmann::json::value_t::number_integer:
+      return value.get<std::int64_t>();
+    case nlohmann::json::value_t::number_unsigned:
+      return value.get<std::uint64_t>();
+    case nlohmann::json::value_t::number_float:
+      return value.get<double>();
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace
 
 std::string canonical_template_json(const nlohmann::json& template_json) {
@@ -44,8 +74,7 @@ std::string canonical_template_json(const nlohmann::json& template_json) {
       const nlohmann::json& value = template_json[section];
       bool empty = value.is_null() || (value.is_object() && value.empty());
       if (empty && std::string_view(section) != "Resources") continue;
-      // nlohmann::json iterates sorted; re-parsing its dump keeps that order below the top.
-      ordered[section] = nlohmann::ordered_json::parse(template_json[section].dump());
+      ordered[section] = ordered_copy(value);
     }
   }
   for (const auto& [key, value] : template_json.items()) {
@@ -53,7 +82,7 @@ std::string canonical_template_json(const nlohmann::json& template_json) {
     bool placed = std::find_if(kSectionOrder.begin(), kSectionOrder.end(),
                                [&key = key](const char* section) { return key == section; }) !=
                   kSectionOrder.end();
-    if (!placed) ordered[key] = nlohmann::ordered_json::parse(value.dump());
+    if (!placed) ordered[key] = ordered_copy(value);
   }
   return ordered.dump(2) + "\n";
 }

@@ -1,8 +1,9 @@
 #include "formats/yaml/yaml_document.h"
 
 #include <charconv>
-#include <regex>
+#include <initializer_list>
 #include <set>
+#include <string_view>
 
 namespace infragen {
 
@@ -49,22 +50,69 @@ bool is_core_tag(const std::string& tag) {
   return tag.empty() || tag == "?" || tag == "!" || tag.rfind("tag:yaml.org,2002:", 0) == 0;
 }
 
+bool one_of(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text == word) return true;
+  }
+  return false;
+}
+
+bool all_of(std::string_view text, bool (*accepted)(char)) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!accepted(c)) return false;
+  }
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_octal_digit(char c) { return c >= '0' && c <= '7'; }
+bool is_hex_digit(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+std::string_view without_sign(std::string_view text) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  return text;
+}
+
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool is_core_float(std::string_view text) {
+  text = without_sign(text);
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    return i - start;
+  };
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  } else {
+    if (digits() == 0) return false;
+    if (i < text.size() && text[i] == '.') {
+      ++i;
+      digits();
+    }
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == text.size();
+}
+
+// Hand-written matchers rather than std::regex: a template has thousands of scalars, and
+// std::regex costs microseconds each.
 nlohmann::json plain_scalar(const YAML::Node& node, std::vector<YamlProblem>& problems) {
   const std::string& text = node.Scalar();
-  static const std::regex null_pattern("^(~|null|Null|NULL)?$");
-  static const std::regex true_pattern("^(true|True|TRUE)$");
-  static const std::regex false_pattern("^(false|False|FALSE)$");
-  static const std::regex decimal_pattern("^[-+]?[0-9]+$");
-  static const std::regex octal_pattern("^0o[0-7]+$");
-  static const std::regex hex_pattern("^0x[0-9a-fA-F]+$");
-  static const std::regex float_pattern("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
-  static const std::regex special_float_pattern("^([-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
-  if (std::regex_match(text, null_pattern)) return nullptr;
-  if (std::regex_match(text, true_pattern)) return true;
-  if (std::regex_match(text, false_pattern)) return false;
+  if (one_of(text, {"", "~", "null", "Null", "NULL"})) return nullptr;
+  if (one_of(text, {"true", "True", "TRUE"})) return true;
+  if (one_of(text, {"false", "False", "FALSE"})) return false;
   auto integer = [&](std::string_view digits, int base) -> nlohmann::json {
     bool negative = !digits.empty() && digits[0] == '-';
-    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    digits = without_sign(digits);
     unsigned long long value = 0;
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
     if (error != std::errc() || end != digits.data() + digits.size() ||
@@ -76,11 +124,17 @@ nlohmann::json plain_scalar(const YAML::Node& node, std::vector<YamlProblem>& pr
       return value == 9223372036854775808ULL ? INT64_MIN : -static_cast<long long>(value);
     return static_cast<long long>(value);
   };
-  if (std::regex_match(text, decimal_pattern)) return integer(text, 10);
-  if (std::regex_match(text, octal_pattern)) return integer(std::string_view(text).substr(2), 8);
-  if (std::regex_match(text, hex_pattern)) return integer(std::string_view(text).substr(2), 16);
-  if (std::regex_match(text, float_pattern)) return std::stod(text);
-  if (std::regex_match(text, special_float_pattern)) {
+  const std::string_view view = text;
+  if (all_of(without_sign(view), is_digit)) return integer(view, 10);
+  if (view.rfind("0o", 0) == 0 && all_of(view.substr(2), is_octal_digit)) {
+    return integer(view.substr(2), 8);
+  }
+  if (view.rfind("0x", 0) == 0 && all_of(view.substr(2), is_hex_digit)) {
+    return integer(view.substr(2), 16);
+  }
+  if (is_core_float(view)) return std::stod(text);
+  const std::string_view magnitude = without_sign(view);
+  if (one_of(magnitude, {".inf", ".Inf", ".INF"}) || one_of(view, {".nan", ".NaN", ".NAN"})) {
     problems.push_back(problem_at(node.Mark(), "'" + text + "' cannot be represented in JSON"));
   }
   return text;
