@@ -1,26 +1,85 @@
 #!/usr/bin/env bash
-# Compiler benchmark: time to generate every target for synthetic manifests of growing size.
-# Usage: bench/run.sh [INFRAGEN]   (or: make bench). Prints services, files, bytes, seconds, MB/s.
+# Compiler benchmark (make bench): generates every target and format for the manifest of
+# bench/comparison_manifest.sh at N = 1 .. 500 services, and prints per N the best wall time of
+# BENCH_RUNS runs, peak RSS, files, bytes and t(N)/t(previous N). With node and npm it also
+# installs the pinned CDK app (bench/cdk, once, into bench/cdk/node_modules) and times its
+# construct + synth of the same app in the same run, with the ratio. Then the mixed synthetic
+# manifest (private services, three environments) at 10 / 100 / 300 services.
+# Usage: bench/run.sh [INFRAGEN]   BENCH_SIZES="1 10 50" BENCH_RUNS=3 BENCH_CDK=0 to change it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 infragen=${1:-$root/build/infragen}
 work=$(mktemp -d "${TMPDIR:-/tmp}/infragen-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 runs=${BENCH_RUNS:-3}
-printf '%-9s %-7s %-11s %-10s %-8s\n' services files bytes "best (s)" "MB/s"
-for n in 10 100 300; do
-  bash "$root/bench/synthetic_manifest.sh" "$n" >"$work/app.yaml"
-  best=""
+sizes=${BENCH_SIZES:-1 10 50 100 200 500}
+
+# best_of COMMAND...: the best wall time (ns) of $runs runs, and the peak RSS (KiB) of the last,
+# as "NS KIB" (KiB is "-" without GNU time).
+best_of() {
+  local best="" rss="-" start end elapsed
   for _ in $(seq 1 "$runs"); do
     rm -rf "$work/out"
     start=$(date +%s%N)
-    "$infragen" generate "$work/app.yaml" --all -o "$work/out" >/dev/null
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+      rss=$(tail -n 1 "$work/rss")
+    else
+      "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+    fi
     end=$(date +%s%N)
-    elapsed=$(( end - start ))
+    elapsed=$((end - start))
     if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
   done
+  echo "$best $rss"
+}
+
+cdk=""
+if [ "${BENCH_CDK:-1}" != 0 ] && command -v node >/dev/null && command -v npm >/dev/null; then
+  if [ ! -d "$root/bench/cdk/node_modules/aws-cdk-lib" ]; then
+    echo "installing the CDK app's packages (bench/cdk/package.json) ..."
+    (cd "$root/bench/cdk" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+  cdk=yes
+else
+  echo "CDK column skipped: node or npm not found (or BENCH_CDK=0)"
+fi
+
+echo "infragen generate --all, $(nproc) cores, best of $runs; the app of bench/comparison_manifest.sh"
+printf '%-9s %-10s %-8s %-7s %-10s %-9s %-10s %-8s\n' services "infragen s" "RSS MB" files bytes "t/t(prev)" "CDK s" "CDK/ours"
+previous=""
+for n in $sizes; do
+  bash "$root/bench/comparison_manifest.sh" "$n" >"$work/app.yaml"
+  read -r ns kib < <(best_of "$infragen" generate "$work/app.yaml" --all -o "$work/out")
+  rm -rf "$work/out"
+  "$infragen" generate "$work/app.yaml" --all -o "$work/out" >/dev/null 2>&1
   files=$(find "$work/out" -type f | wc -l)
   bytes=$(find "$work/out" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-  awk -v n="$n" -v f="$files" -v b="$bytes" -v t="$best" \
-    'BEGIN { printf "%-9d %-7d %-11d %-10.3f %-8.1f\n", n, f, b, t/1e9, (b/1e6)/(t/1e9) }'
+  cdk_ns="-"
+  if [ -n "$cdk" ]; then
+    read -r cdk_ns _ < <(CDK_VALIDATION=false best_of node "$root/bench/cdk/app.js" "$n" "$work/cdk.out")
+  fi
+  awk -v n="$n" -v t="$ns" -v k="$kib" -v f="$files" -v b="$bytes" -v p="$previous" -v c="$cdk_ns" 'BEGIN {
+    ratio = p == "" ? "-" : sprintf("%.2f", t / p)
+    rss = k == "-" ? "-" : sprintf("%.1f", k / 1024)
+    cdk = c == "-" ? "-" : sprintf("%.3f", c / 1e9)
+    times = c == "-" ? "-" : sprintf("%.1fx", c / t)
+    printf "%-9d %-10.3f %-8s %-7d %-10d %-9s %-10s %-8s\n", n, t / 1e9, rss, f, b, ratio, cdk, times
+  }'
+  previous=$ns
+done
+
+echo
+echo "the mixed synthetic manifest (bench/synthetic_manifest.sh: 1 in 4 services public, three environments)"
+printf '%-9s %-10s %-8s %-7s %-10s\n' services "infragen s" "RSS MB" files bytes
+for n in 10 100 300; do
+  bash "$root/bench/synthetic_manifest.sh" "$n" >"$work/app.yaml"
+  read -r ns kib < <(best_of "$infragen" generate "$work/app.yaml" --all -o "$work/out")
+  "$infragen" generate "$work/app.yaml" --all -o "$work/out" >/dev/null 2>&1
+  files=$(find "$work/out" -type f | wc -l)
+  bytes=$(find "$work/out" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+  awk -v n="$n" -v t="$ns" -v k="$kib" -v f="$files" -v b="$bytes" 'BEGIN {
+    rss = k == "-" ? "-" : sprintf("%.1f", k / 1024)
+    printf "%-9d %-10.3f %-8s %-7d %-10d\n", n, t / 1e9, rss, f, b
+  }'
 done
