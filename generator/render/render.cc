@@ -17,9 +17,21 @@ namespace {
 
 using nlohmann::json;
 
+// Whether any string of `value` holds a marker character (no pointers built: the common case).
+bool holds_marker_character(const json& value) {
+  if (value.is_string()) return contains_marker_character(value.get_ref<const std::string&>());
+  if (value.is_object() || value.is_array()) {
+    for (const auto& child : value) {
+      if (holds_marker_character(child)) return true;
+    }
+  }
+  return false;
+}
+
 // A view-model string holding a marker character would corrupt the line origins.
 bool reject_marker_characters(const json& value, const std::string& pointer,
                               Diagnostics& diagnostics) {
+  if (pointer.empty() && !holds_marker_character(value)) return true;
   if (value.is_string() && contains_marker_character(value.get_ref<const std::string&>())) {
     diagnostics.add(
         {Severity::error,
