@@ -110,7 +110,7 @@ std::optional<std::string> finish_cloudformation(const RenderedFile& file,
   find_duplicate_keys(root, problems);
   nlohmann::json template_json = yaml_to_json(root, problems);
   explain_short_forms(problems);
-  if (problems.empty()) find_dangling_references(root, problems);
+  if (problems.empty()) find_dangling_references(root, template_json, problems);
   if (!problems.empty()) return report_all();
   try {
     return canonical_template_json(template_json);

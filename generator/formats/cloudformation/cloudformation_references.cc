@@ -1,5 +1,7 @@
 #include "formats/cloudformation/cloudformation_references.h"
 
+#include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -8,6 +10,8 @@
 namespace infragen {
 namespace {
 
+using nlohmann::json;
+
 const std::set<std::string>& pseudo_parameters() {
   static const std::set<std::string> names = {
       "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",   "AWS::Partition",
@@ -15,132 +19,146 @@ const std::set<std::string>& pseudo_parameters() {
   return names;
 }
 
-std::set<std::string> keys_of(const YAML::Node& root, const char* section) {
+// A YAML scalar as its text: strings, and numbers and booleans as written.
+std::optional<std::string> scalar_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number() || value.is_boolean()) return value.dump();
+  return std::nullopt;
+}
+
+std::set<std::string> keys_of_map(const json& node) {
   std::set<std::string> keys;
-  const YAML::Node map = root[section];
-  if (map && map.IsMap()) {
-    for (const auto& entry : map) {
-      if (entry.first.IsScalar()) keys.insert(entry.first.Scalar());
-    }
+  if (node.is_object()) {
+    for (const auto& [key, unused] : node.items()) keys.insert(key);
   }
   return keys;
 }
 
+std::set<std::string> keys_of(const json& root, const char* section) {
+  return root.contains(section) ? keys_of_map(root[section]) : std::set<std::string>{};
+}
+
 class ReferenceChecker {
  public:
-  ReferenceChecker(const YAML::Node& root, std::vector<YamlProblem>& problems)
+  explicit ReferenceChecker(const json& root)
       : resources_(keys_of(root, "Resources")),
         parameters_(keys_of(root, "Parameters")),
         conditions_(keys_of(root, "Conditions")),
-        mappings_(keys_of(root, "Mappings")),
-        problems_(problems) {}
+        mappings_(keys_of(root, "Mappings")) {}
 
-  void check_template(const YAML::Node& root) {
-    for (const auto& entry : root) {
-      const std::string section = entry.first.Scalar();
-      if ((section == "Resources" || section == "Outputs") && entry.second.IsMap()) {
-        for (const auto& item : entry.second) check_attributes(item.second, section == "Resources");
+  std::vector<DanglingReference> check_template(const json& root) {
+    for (const auto& [section, value] : root.items()) {
+      path_ = {section};
+      if ((section == "Resources" || section == "Outputs") && value.is_object()) {
+        for (const auto& [name, item] : value.items()) {
+          path_ = {section, name};
+          check_attributes(item, section == "Resources");
+        }
+        path_ = {section};
       }
       in_conditions_ = section == "Conditions";
-      walk(entry.second);
+      walk(value);
     }
+    return std::move(problems_);
   }
 
  private:
   // Resource (and output) level attributes that name other things.
-  void check_attributes(const YAML::Node& node, bool is_resource) {
-    if (!node.IsMap()) return;
-    if (const YAML::Node condition = node["Condition"]; condition && condition.IsScalar()) {
-      expect(condition, conditions_, "Condition names unknown condition");
+  void check_attributes(const json& node, bool is_resource) {
+    if (!node.is_object()) return;
+    if (node.contains("Condition") && scalar_text(node["Condition"])) {
+      at("Condition",
+         [&] { expect(node["Condition"], conditions_, "Condition names unknown condition"); });
     }
-    const YAML::Node depends_on = node["DependsOn"];
-    if (!is_resource || !depends_on) return;
-    if (depends_on.IsScalar()) expect(depends_on, resources_, "DependsOn names unknown resource");
-    if (depends_on.IsSequence()) {
-      for (const auto& name : depends_on) {
-        if (name.IsScalar()) expect(name, resources_, "DependsOn names unknown resource");
+    if (!is_resource || !node.contains("DependsOn")) return;
+    const json& depends_on = node["DependsOn"];
+    at("DependsOn", [&] {
+      if (scalar_text(depends_on))
+        expect(depends_on, resources_, "DependsOn names unknown resource");
+      if (depends_on.is_array()) {
+        for (size_t i = 0; i < depends_on.size(); ++i) {
+          if (scalar_text(depends_on[i])) {
+            at(std::to_string(i),
+               [&] { expect(depends_on[i], resources_, "DependsOn names unknown resource"); });
+          }
+        }
       }
-    }
+    });
   }
 
-  void walk(const YAML::Node& node) {
-    if (node.IsSequence()) {
-      for (const auto& item : node) walk(item);
+  void walk(const json& node) {
+    if (node.is_array()) {
+      for (size_t i = 0; i < node.size(); ++i) at(std::to_string(i), [&] { walk(node[i]); });
       return;
     }
-    if (!node.IsMap()) return;
-    if (node.size() == 1) check_intrinsic(node.begin()->first.Scalar(), node.begin()->second);
-    for (const auto& entry : node) walk(entry.second);
+    if (!node.is_object()) return;
+    if (node.size() == 1) {
+      const auto entry = node.items().begin();
+      at(entry.key(), [&] { check_intrinsic(entry.key(), entry.value()); });
+    }
+    for (const auto& [key, value] : node.items()) at(key, [&] { walk(value); });
   }
 
-  void check_intrinsic(const std::string& function, const YAML::Node& argument) {
-    if (function == "Ref" && argument.IsScalar()) {
-      expect_value(argument, argument.Scalar(), {}, "Ref to unknown resource or parameter");
+  void check_intrinsic(const std::string& function, const json& argument) {
+    if (function == "Ref" && scalar_text(argument)) {
+      expect_value(*scalar_text(argument), {}, "Ref to unknown resource or parameter");
     } else if (function == "Fn::GetAtt") {
       check_get_att(argument);
     } else if (function == "Fn::Sub") {
-      if (argument.IsScalar()) check_sub(argument, {});
-      if (argument.IsSequence() && argument.size() >= 1 && argument[0].IsScalar()) {
+      if (scalar_text(argument)) check_sub(*scalar_text(argument), {});
+      if (argument.is_array() && !argument.empty() && scalar_text(argument[0])) {
         std::set<std::string> variables;
         if (argument.size() == 2) variables = keys_of_map(argument[1]);
-        check_sub(argument[0], variables);
+        at("0", [&] { check_sub(*scalar_text(argument[0]), variables); });
       }
-    } else if (function == "Fn::If" && argument.IsSequence() && argument.size() >= 1 &&
-               argument[0].IsScalar()) {
-      expect(argument[0], conditions_, "Fn::If names unknown condition");
-    } else if (function == "Condition" && in_conditions_ && argument.IsScalar()) {
+    } else if (function == "Fn::If" && argument.is_array() && !argument.empty() &&
+               scalar_text(argument[0])) {
+      at("0", [&] { expect(argument[0], conditions_, "Fn::If names unknown condition"); });
+    } else if (function == "Condition" && in_conditions_ && scalar_text(argument)) {
       // {Condition: Name} inside Fn::And/Or/Not of another condition.
       expect(argument, conditions_, "Condition names unknown condition");
-    } else if (function == "Fn::FindInMap" && argument.IsSequence() && argument.size() == 3 &&
-               argument[0].IsScalar()) {
-      expect(argument[0], mappings_, "Fn::FindInMap names unknown mapping");
+    } else if (function == "Fn::FindInMap" && argument.is_array() && argument.size() == 3 &&
+               scalar_text(argument[0])) {
+      at("0", [&] { expect(argument[0], mappings_, "Fn::FindInMap names unknown mapping"); });
     }
   }
 
-  void check_get_att(const YAML::Node& argument) {
-    if (argument.IsSequence() && argument.size() == 2 && argument[0].IsScalar()) {
-      expect(argument[0], resources_, "Fn::GetAtt names unknown resource");
-    } else if (argument.IsScalar() && argument.Scalar().find('.') != std::string::npos) {
-      std::string resource = argument.Scalar().substr(0, argument.Scalar().find('.'));
-      expect_named(argument, resource, resources_, "Fn::GetAtt names unknown resource");
+  void check_get_att(const json& argument) {
+    const std::optional<std::string> text = scalar_text(argument);
+    if (argument.is_array() && argument.size() == 2 && scalar_text(argument[0])) {
+      at("0", [&] { expect(argument[0], resources_, "Fn::GetAtt names unknown resource"); });
+    } else if (text && text->find('.') != std::string::npos) {
+      expect_named(text->substr(0, text->find('.')), resources_,
+                   "Fn::GetAtt names unknown resource");
     } else {
-      problems_.push_back(problem_at(
-          argument.Mark(), "Fn::GetAtt needs [Resource, Attribute] or \"Resource.Attribute\""));
+      problems_.push_back(
+          {path_, "Fn::GetAtt needs [Resource, Attribute] or \"Resource.Attribute\"", ""});
     }
   }
 
   // ${Name}, ${Resource.Attribute}; ${!Literal} is text.
-  void check_sub(const YAML::Node& text_node, const std::set<std::string>& variables) {
-    const std::string& text = text_node.Scalar();
-    for (size_t at = text.find("${"); at != std::string::npos; at = text.find("${", at + 2)) {
-      if (at + 2 < text.size() && text[at + 2] == '!') continue;
-      size_t end = text.find('}', at);
+  void check_sub(const std::string& text, const std::set<std::string>& variables) {
+    for (size_t start = text.find("${"); start != std::string::npos;
+         start = text.find("${", start + 2)) {
+      if (start + 2 < text.size() && text[start + 2] == '!') continue;
+      size_t end = text.find('}', start);
       if (end == std::string::npos) {
-        problems_.push_back(problem_at(text_node.Mark(), "Fn::Sub has an unclosed '${'"));
+        problems_.push_back({path_, "Fn::Sub has an unclosed '${'", ""});
         return;
       }
-      std::string name = text.substr(at + 2, end - at - 2);
+      std::string name = text.substr(start + 2, end - start - 2);
       size_t dot = name.find('.');
       if (dot != std::string::npos && variables.count(name) == 0) {
-        expect_named(text_node, name.substr(0, dot), resources_,
-                     "Fn::Sub refers to unknown resource");
+        expect_named(name.substr(0, dot), resources_, "Fn::Sub refers to unknown resource");
       } else {
-        expect_value(text_node, name, variables, "Fn::Sub refers to unknown resource or parameter");
+        expect_value(name, variables, "Fn::Sub refers to unknown resource or parameter");
       }
     }
-  }
-
-  static std::set<std::string> keys_of_map(const YAML::Node& node) {
-    std::set<std::string> keys;
-    if (node.IsMap()) {
-      for (const auto& entry : node) keys.insert(entry.first.Scalar());
-    }
-    return keys;
   }
 
   // A name usable as a value: resource, parameter, pseudo parameter or a Sub variable.
-  void expect_value(const YAML::Node& at, const std::string& name,
-                    const std::set<std::string>& variables, const std::string& message) {
+  void expect_value(const std::string& name, const std::set<std::string>& variables,
+                    const std::string& message) {
     if (resources_.count(name) || parameters_.count(name) || pseudo_parameters().count(name) ||
         variables.count(name)) {
       return;
@@ -149,19 +167,26 @@ class ReferenceChecker {
     known.insert(parameters_.begin(), parameters_.end());
     known.insert(pseudo_parameters().begin(), pseudo_parameters().end());
     known.insert(variables.begin(), variables.end());
-    expect_named(at, name, known, message);
+    expect_named(name, known, message);
   }
 
-  void expect(const YAML::Node& at, const std::set<std::string>& known,
-              const std::string& message) {
-    expect_named(at, at.Scalar(), known, message);
+  void expect(const json& value, const std::set<std::string>& known, const std::string& message) {
+    expect_named(*scalar_text(value), known, message);
   }
 
-  void expect_named(const YAML::Node& at, const std::string& name,
-                    const std::set<std::string>& known, const std::string& message) {
+  void expect_named(const std::string& name, const std::set<std::string>& known,
+                    const std::string& message) {
     if (known.count(name)) return;
-    problems_.push_back(problem_at(at.Mark(), message + " '" + name + "'",
-                                   did_you_mean(name, {known.begin(), known.end()})));
+    problems_.push_back(
+        {path_, message + " '" + name + "'", did_you_mean(name, {known.begin(), known.end()})});
+  }
+
+  // Runs `check` with `step` added to the path of what it reports.
+  template <typename Check>
+  void at(const std::string& step, Check check) {
+    path_.push_back(step);
+    check();
+    path_.pop_back();
   }
 
   std::set<std::string> resources_;
@@ -169,13 +194,55 @@ class ReferenceChecker {
   std::set<std::string> conditions_;
   std::set<std::string> mappings_;
   bool in_conditions_ = false;
-  std::vector<YamlProblem>& problems_;
+  std::vector<std::string> path_;
+  std::vector<DanglingReference> problems_;
 };
+
+// The YAML node `path` leads to from `root` (as far as it leads). yaml-cpp's Node assignment
+// writes into the node, so the walk rebinds with reset().
+YAML::Node node_at(const YAML::Node& root, const std::vector<std::string>& path) {
+  YAML::Node node;
+  node.reset(root);
+  for (const std::string& step : path) {
+    bool found = false;
+    YAML::Node next;
+    if (node.IsMap()) {
+      for (const auto& entry : node) {
+        if (!found && entry.first.IsScalar() && entry.first.Scalar() == step) {
+          next.reset(entry.second);
+          found = true;
+        }
+      }
+    } else if (node.IsSequence()) {
+      const size_t index = std::stoul(step);
+      if (index < node.size()) {
+        next.reset(node[index]);
+        found = true;
+      }
+    }
+    if (!found) break;
+    node.reset(next);
+  }
+  return node;
+}
 
 }  // namespace
 
-void find_dangling_references(const YAML::Node& template_root, std::vector<YamlProblem>& problems) {
-  ReferenceChecker(template_root, problems).check_template(template_root);
+std::vector<DanglingReference> dangling_references(const nlohmann::json& root) {
+  return ReferenceChecker(root).check_template(root);
+}
+
+void find_dangling_references(const YAML::Node& template_root, const nlohmann::json& root,
+                              std::vector<YamlProblem>& problems) {
+  std::vector<YamlProblem> found;
+  for (const DanglingReference& dangling : dangling_references(root)) {
+    found.push_back(
+        problem_at(node_at(template_root, dangling.path).Mark(), dangling.message, dangling.hint));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const YamlProblem& a, const YamlProblem& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+  problems.insert(problems.end(), found.begin(), found.end());
 }
 
 }  // namespace infragen
