@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "formats/cloudformation/cloudformation_references.h"
 #include "formats/generated_file_error.h"
+#include "formats/yaml/simple_yaml.h"
 #include "formats/yaml/yaml_document.h"
 
 namespace infragen {
@@ -87,9 +89,25 @@ std::string canonical_template_json(const nlohmann::json& template_json) {
   return ordered.dump(2) + "\n";
 }
 
-std::optional<std::string> finish_cloudformation(const RenderedFile& file,
-                                                 Diagnostics& diagnostics) {
-  const std::string text = with_lf_and_final_newline(file.text);
+namespace {
+
+// The fast path: a template in the subset of YAML the templates write, with nothing to report.
+std::optional<std::string> finish_simple(const std::string& text) {
+  std::optional<nlohmann::json> simple = read_simple_yaml(text);
+  if (!simple || !simple->is_object() || !simple->contains("Resources") ||
+      !(*simple)["Resources"].is_object() || !dangling_references(*simple).empty()) {
+    return std::nullopt;
+  }
+  try {
+    return canonical_template_json(*simple);
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;  // reported, located, by the full reading
+  }
+}
+
+// The full path: yaml-cpp's reading, every problem located in the template.
+std::optional<std::string> finish_full(const RenderedFile& file, const std::string& text,
+                                       Diagnostics& diagnostics) {
   std::vector<YamlProblem> problems;
   auto report_all = [&]() {
     for (const YamlProblem& problem : problems) {
@@ -119,6 +137,27 @@ std::optional<std::string> finish_cloudformation(const RenderedFile& file,
         {1, 1, std::string("cannot print the template as JSON: ") + error.what(), ""});
     return report_all();
   }
+}
+
+}  // namespace
+
+std::optional<std::string> finish_cloudformation(const RenderedFile& file,
+                                                 Diagnostics& diagnostics) {
+  const std::string text = with_lf_and_final_newline(file.text);
+  std::optional<std::string> simple = finish_simple(text);
+  // INFRAGEN_CHECK_SIMPLE_YAML (set by the tests): every built-in template must take the fast
+  // path, and give what yaml-cpp's reading gives.
+  static const bool checking = std::getenv("INFRAGEN_CHECK_SIMPLE_YAML") != nullptr;
+  if (!checking) return simple ? simple : finish_full(file, text, diagnostics);
+  std::optional<std::string> full = finish_full(file, text, diagnostics);
+  if (full && (!simple || *simple != *full)) {
+    diagnostics.file_error(file.path, simple
+                                          ? "internal error: the simple YAML reader reads it "
+                                            "otherwise than yaml-cpp"
+                                          : "internal error: the simple YAML reader declined it");
+    return std::nullopt;
+  }
+  return full;
 }
 
 }  // namespace infragen

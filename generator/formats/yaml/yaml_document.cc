@@ -103,10 +103,11 @@ bool is_core_float(std::string_view text) {
   return i == text.size();
 }
 
+}  // namespace
+
 // Hand-written matchers rather than std::regex: a template has thousands of scalars, and
 // std::regex costs microseconds each.
-nlohmann::json plain_scalar(const YAML::Node& node, std::vector<YamlProblem>& problems) {
-  const std::string& text = node.Scalar();
+nlohmann::json core_plain_scalar(const std::string& text, std::string& problem) {
   if (one_of(text, {"", "~", "null", "Null", "NULL"})) return nullptr;
   if (one_of(text, {"true", "True", "TRUE"})) return true;
   if (one_of(text, {"false", "False", "FALSE"})) return false;
@@ -117,7 +118,7 @@ nlohmann::json plain_scalar(const YAML::Node& node, std::vector<YamlProblem>& pr
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
     if (error != std::errc() || end != digits.data() + digits.size() ||
         value > (negative ? 9223372036854775808ULL : 9223372036854775807ULL)) {
-      problems.push_back(problem_at(node.Mark(), "integer '" + text + "' does not fit in 64 bits"));
+      problem = "integer '" + text + "' does not fit in 64 bits";
       return text;
     }
     if (negative)
@@ -135,9 +136,18 @@ nlohmann::json plain_scalar(const YAML::Node& node, std::vector<YamlProblem>& pr
   if (is_core_float(view)) return std::stod(text);
   const std::string_view magnitude = without_sign(view);
   if (one_of(magnitude, {".inf", ".Inf", ".INF"}) || one_of(view, {".nan", ".NaN", ".NAN"})) {
-    problems.push_back(problem_at(node.Mark(), "'" + text + "' cannot be represented in JSON"));
+    problem = "'" + text + "' cannot be represented in JSON";
   }
   return text;
+}
+
+namespace {
+
+nlohmann::json plain_scalar(const YAML::Node& node, std::vector<YamlProblem>& problems) {
+  std::string problem;
+  nlohmann::json value = core_plain_scalar(node.Scalar(), problem);
+  if (!problem.empty()) problems.push_back(problem_at(node.Mark(), problem));
+  return value;
 }
 
 }  // namespace

@@ -34,4 +34,8 @@ void find_duplicate_keys(const YAML::Node& node, std::vector<YamlProblem>& probl
 // hold (.inf, .nan, integers beyond 64 bits) are problems.
 nlohmann::json yaml_to_json(const YAML::Node& node, std::vector<YamlProblem>& problems);
 
+// The JSON value of a plain scalar's text under the core schema (as yaml_to_json); what JSON
+// cannot hold is described in `problem` (the text is returned as a string then).
+nlohmann::json core_plain_scalar(const std::string& text, std::string& problem);
+
 }  // namespace infragen
