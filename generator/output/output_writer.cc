@@ -1,5 +1,6 @@
 // write_output: plans every change first and writes only when the plan has no error.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -121,7 +122,10 @@ bool write_output(const std::string& folder, const OutputSet& output, Diagnostic
   for (const auto& [path, hash] : *owned) {
     if (!output.in_scope(path)) now_owned[path] = hash;  // another part's file: still owned
   }
-  for (const auto& [path, content] : output.files()) now_owned[path] = sha256_hex(content);
+  // Each new file's hash, computed once (hashing is a good part of writing a large output).
+  std::map<std::string, std::string> new_hashes;
+  for (const auto& [path, content] : output.files()) new_hashes[path] = sha256_hex(content);
+  for (const auto& [path, hash] : new_hashes) now_owned[path] = hash;
   for (const auto& path : plan.writes) {
     // Until it is replaced, a file holds its old content (or does not exist).
     now_owned.erase(path);
@@ -146,7 +150,7 @@ bool write_output(const std::string& folder, const OutputSet& output, Diagnostic
       ok = false;
       break;
     }
-    now_owned[path] = sha256_hex(content);
+    now_owned[path] = new_hashes.at(path);
   }
   // Stale files go only once every new file is in place.
   for (size_t i = 0; ok && i < plan.deletes.size(); ++i) {
