@@ -14,8 +14,8 @@ namespace infragen {
 // comments. Nothing when the text goes beyond it (tags, anchors, folded or multi-line scalars,
 // `---`, ...) or has anything yaml-cpp's reading would report (a syntax error, a duplicate key,
 // a value JSON cannot hold): the caller then reads it with yaml-cpp, which locates the problem.
-// yaml-cpp reads about 10 MB/s; this reader is an order of magnitude faster, and a rendered
-// CloudFormation template is read once per file of every run.
+// Every rendered CloudFormation template is read back once per run; with yaml-cpp alone that was
+// over half of the CPU time of a large manifest (200 services, every target: 5.9 s, now 2.3 s).
 std::optional<nlohmann::json> read_simple_yaml(std::string_view text);
 
 }  // namespace infragen
