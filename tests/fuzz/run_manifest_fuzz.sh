@@ -55,6 +55,11 @@ embed() {
 embed schemas/manifest.v1.schema.json manifest_schema_text
 embed schemas/pack.v1.schema.json pack_schema_text
 embed schemas/instance_types.v1.json instance_types_text
+# The view sections' contracts (CMakeLists.txt embeds the same files under the same names).
+for schema in "${root}"/schemas/view/*.v1.schema.json; do
+  section="$(basename "${schema}" .v1.schema.json)"
+  embed "schemas/view/${section}.v1.schema.json" "view_${section}_schema_text"
+done
 
 # Every stage from load to finish; not the CLI, the writer's callers or the review commands.
 # Rendering and finishing (MANIFEST_FUZZ_RENDER=1) need the finishers too: a quarter more sources
