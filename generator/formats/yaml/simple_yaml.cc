@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/hcl/unicode_text.h"
 #include "formats/yaml/yaml_document.h"
 
 namespace infragen {
@@ -40,25 +41,11 @@ void expect_line_end(std::string_view rest) {
   if (!rest.empty() && rest.front() != '#') unsupported();
 }
 
-void append_utf8(std::string& out, unsigned long code) {
-  if (code < 0x80) {
-    out += static_cast<char>(code);
-  } else if (code < 0x800) {
-    out += static_cast<char>(0xC0 | (code >> 6));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x10000) {
-    if (code >= 0xD800 && code <= 0xDFFF) unsupported();
-    out += static_cast<char>(0xE0 | (code >> 12));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else if (code < 0x110000) {
-    out += static_cast<char>(0xF0 | (code >> 18));
-    out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code & 0x3F));
-  } else {
-    unsupported();
-  }
+// A code point from a \x, \u or \U escape; surrogates and values past U+10FFFF have no UTF-8
+// form, so they are yaml-cpp's to report.
+void append_escaped_code_point(std::string& out, unsigned long code) {
+  if ((code >= 0xD800 && code <= 0xDFFF) || code >= 0x110000) unsupported();
+  hcl::append_utf8(out, static_cast<char32_t>(code));
 }
 
 // A quoted scalar at the start of `text`; `text` is left after the closing quote.
@@ -127,7 +114,7 @@ std::string quoted(std::string_view& text) {
           if (value < 0) unsupported();
           code = code * 16 + static_cast<unsigned long>(value);
         }
-        append_utf8(out, code);
+        append_escaped_code_point(out, code);
         i += digits;
         break;
       }
