@@ -32,8 +32,7 @@ void report_in_generated_file(const RenderedFile& file, int line, int column,
   }
   const std::string where_generated =
       "in generated file " + file.path + ", line " + std::to_string(line);
-  std::string origin;
-  if (line <= static_cast<int>(file.line_origins.size())) origin = file.line_origins[line - 1];
+  const std::string origin(file.origin_of_line(line));
   size_t colon = origin.rfind(':');
   int template_line = colon == std::string::npos ? 0 : std::atoi(origin.c_str() + colon + 1);
   if (template_line <= 0) {

@@ -190,11 +190,14 @@ std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& form
         continue;
       }
       rendered.text = std::move(text.text);
-      std::string last_origin;
+      // A line without its own marker (a value's line break) belongs to the line before it.
+      rendered.line_origin_ids.reserve(text.line_origin_ids.size());
+      int last_origin = -1;
       for (int id : text.line_origin_ids) {
-        if (id >= 0) last_origin = compiler.line_origin(id);
-        rendered.line_origins.push_back(last_origin);
+        if (id >= 0) last_origin = id;
+        rendered.line_origin_ids.push_back(last_origin);
       }
+      rendered.origin_table = compiler.line_origin_table();
       rendered_files.push_back(std::move(rendered));
     }
   }

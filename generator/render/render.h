@@ -1,7 +1,9 @@
 // Strict mustache rendering of one pack format against a view model.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,7 +20,18 @@ struct RenderedFile {
   std::string kind;  // finisher name from pack.yaml
   std::string text;
   std::string template_path;
-  std::vector<std::string> line_origins;
+  // Output line i+1 came from (*origin_table)[line_origin_ids[i]]; -1 is unknown. A table
+  // shared by the files of a format, not a string per line: rendered output is megabytes.
+  std::vector<int> line_origin_ids;
+  std::shared_ptr<const std::vector<std::string>> origin_table;
+
+  // "TEMPLATE:LINE" of output line `line` (1-based); empty when unknown.
+  std::string_view origin_of_line(int line) const {
+    if (line < 1 || line > static_cast<int>(line_origin_ids.size()) || !origin_table) return {};
+    const int id = line_origin_ids[static_cast<size_t>(line - 1)];
+    if (id < 0 || id >= static_cast<int>(origin_table->size())) return {};
+    return (*origin_table)[static_cast<size_t>(id)];
+  }
 };
 
 // Renders every file of `format` in `pack`. A variable or section missing from the view

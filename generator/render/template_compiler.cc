@@ -342,8 +342,8 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
         piece = tag.end;
       }
       out += text.substr(piece, content_end - piece);
-      int origin = static_cast<int>(line_origins_.size());
-      line_origins_.push_back(source.file->path() + ":" + std::to_string(line_number));
+      int origin = static_cast<int>(line_origins_->size());
+      line_origins_->push_back(source.file->path() + ":" + std::to_string(line_number));
       out += line_marker(origin);
       if (newline != std::string::npos) out += '\n';
     }

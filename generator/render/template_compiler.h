@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -39,7 +40,11 @@ class TemplateCompiler {
 
   const TemplateTag& tag(int id) const { return tags_.at(id); }
   // "TEMPLATE_PATH:LINE" of a line marker id.
-  const std::string& line_origin(int id) const { return line_origins_.at(id); }
+  const std::string& line_origin(int id) const { return line_origins_->at(id); }
+  // Every line origin so far, by id; rendered files share it instead of a string per line.
+  std::shared_ptr<const std::vector<std::string>> line_origin_table() const {
+    return line_origins_;
+  }
   const std::string& partial_source(int id) const { return partial_sources_.at(id); }
   // The display path of a pack template, as used in diagnostics and line origins.
   std::string template_display_path(const std::string& template_path) const;
@@ -70,7 +75,8 @@ class TemplateCompiler {
   const Pack& pack_;
   Diagnostics& diagnostics_;
   std::vector<TemplateTag> tags_;
-  std::vector<std::string> line_origins_;
+  std::shared_ptr<std::vector<std::string>> line_origins_ =
+      std::make_shared<std::vector<std::string>>();
   std::vector<std::string> partial_sources_;
   std::map<std::pair<std::string, std::string>, int> compiled_partials_;  // (name, indent) -> id
   std::set<int> partials_with_delimiters_;  // compiled partials that change the delimiters

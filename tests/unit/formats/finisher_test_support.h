@@ -24,8 +24,12 @@ inline RenderedFile rendered(const std::string& kind, const std::string& text,
   file.kind = kind;
   file.text = text;
   file.template_path = "tpl/t.mustache";
-  for (int line : origin_lines)
-    file.line_origins.push_back("tpl/t.mustache:" + std::to_string(line));
+  auto table = std::make_shared<std::vector<std::string>>();
+  for (int line : origin_lines) {
+    file.line_origin_ids.push_back(static_cast<int>(table->size()));
+    table->push_back("tpl/t.mustache:" + std::to_string(line));
+  }
+  file.origin_table = table;
   return file;
 }
 
