@@ -29,19 +29,16 @@ kainjow::mustache::data to_data(const nlohmann::json& context) {
   return data;
 }
 
-// Names the snippet uses that the context does not have (kainjow would render them empty).
-std::vector<std::string> unknown_names(const std::string& snippet, const nlohmann::json& context) {
+// The names the snippet's tags use, each once, in order of first use.
+std::vector<std::string> tag_names(const std::string& snippet) {
   static const std::regex tag(R"(\{\{\{?\s*[#^/&]?\s*([A-Za-z0-9_.-]+)\s*\}?\}\})");
-  std::vector<std::string> unknown;
+  std::vector<std::string> names;
   for (auto it = std::sregex_iterator(snippet.begin(), snippet.end(), tag);
        it != std::sregex_iterator(); ++it) {
     std::string name = (*it)[1].str();
-    if (!context.contains(name) &&
-        std::find(unknown.begin(), unknown.end(), name) == unknown.end()) {
-      unknown.push_back(name);
-    }
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
-  return unknown;
+  return names;
 }
 
 }  // namespace
@@ -50,6 +47,30 @@ std::string resource_identifier(const std::string& name) {
   std::string identifier = name;
   std::replace(identifier.begin(), identifier.end(), '-', '_');
   return identifier;
+}
+
+struct ReferenceSnippets::Parsed {
+  std::vector<std::string> names;
+  kainjow::mustache::mustache renderer;
+};
+
+ReferenceSnippets::~ReferenceSnippets() = default;
+ReferenceSnippets::ReferenceSnippets(ReferenceSnippets&&) noexcept = default;
+ReferenceSnippets& ReferenceSnippets::operator=(ReferenceSnippets&&) noexcept = default;
+
+ReferenceSnippets::Parsed* ReferenceSnippets::parsed(const std::string& format,
+                                                     const std::string& kind) const {
+  auto key = std::make_pair(format, kind);
+  if (auto found = parsed_.find(key); found != parsed_.end()) return found->second.get();
+  auto snippets = references_.find(format);
+  if (snippets == references_.end()) return nullptr;
+  auto snippet = snippets->find(kind);
+  if (snippet == snippets->end() || !snippet->is_string()) return nullptr;
+  const std::string& text = snippet->get_ref<const std::string&>();
+  auto made = std::make_unique<Parsed>(Parsed{tag_names(text), kainjow::mustache::mustache(text)});
+  // Snippets produce code, not HTML: nothing is escaped.
+  made->renderer.set_custom_escape([](const std::string& value) { return value; });
+  return parsed_.emplace(std::move(key), std::move(made)).first->second.get();
 }
 
 ReferenceSnippets::ReferenceSnippets(std::string target, const nlohmann::json& references)
@@ -67,33 +88,29 @@ std::optional<std::string> ReferenceSnippets::render(
   // Snippets may also use `resource_id`: the identifier as a CloudFormation logical id.
   nlohmann::json context = given_context;
   add_logical_ids(context);
-  auto snippets = references_.find(format);
-  auto snippet = snippets == references_.end() ? snippets : snippets->find(kind);
-  if (snippets == references_.end() || snippet == snippets->end() || !snippet->is_string()) {
+  Parsed* snippet = parsed(format, kind);
+  if (!snippet) {
     diagnostics.error(where, "target '" + target_ + "' cannot resolve " + what + " in " + format,
                       "its pack.yaml has no `references." + format + "." + kind + "` snippet");
     return std::nullopt;
   }
-  std::string text = snippet->get<std::string>();
-  std::vector<std::string> unknown = unknown_names(text, context);
-  if (!unknown.empty()) {
+  for (const auto& name : snippet->names) {
+    // kainjow would render an unknown name empty.
+    if (context.contains(name)) continue;
     std::string known;
     for (const auto& [key, value] : context.items()) known += (known.empty() ? "" : ", ") + key;
     diagnostics.error(where,
                       "pack '" + target_ + "': reference snippet `" + format + "." + kind +
-                          "` uses unknown name '" + unknown.front() + "'",
+                          "` uses unknown name '" + name + "'",
                       "a " + kind + " snippet may use: " + known);
     return std::nullopt;
   }
-  kainjow::mustache::mustache renderer(text);
-  if (!renderer.is_valid()) {
+  if (!snippet->renderer.is_valid()) {
     diagnostics.error(where, "pack '" + target_ + "': reference snippet `" + format + "." + kind +
-                                 "` is not valid mustache: " + renderer.error_message());
+                                 "` is not valid mustache: " + snippet->renderer.error_message());
     return std::nullopt;
   }
-  // Snippets produce code, not HTML: nothing is escaped.
-  renderer.set_custom_escape([](const std::string& value) { return value; });
-  return renderer.render(to_data(context));
+  return snippet->renderer.render(to_data(context));
 }
 
 nlohmann::json ReferenceSnippets::render_all(const std::string& kind, const nlohmann::json& context,

@@ -1,8 +1,11 @@
 // The pack's `references`: how a reference is written in each output format, rendered by lowering.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,9 +26,14 @@ namespace infragen {
 //   volumes.file_system_arn|access_point_arn  {name, resource}              IAM
 // `resource` is the name as an identifier (hyphens become underscores); expressions must give
 // strings where the value lands in an environment variable.
+// Each snippet is parsed once, when first used: a manifest of N services renders it N times.
+// One object serves one lowering run (one thread): rendering reuses the parsed snippet.
 class ReferenceSnippets {
  public:
   ReferenceSnippets(std::string target, const nlohmann::json& references);
+  ~ReferenceSnippets();
+  ReferenceSnippets(ReferenceSnippets&&) noexcept;
+  ReferenceSnippets& operator=(ReferenceSnippets&&) noexcept;
 
   // The formats the pack wires references for, sorted.
   const std::vector<std::string>& formats() const { return formats_; }
@@ -43,9 +51,14 @@ class ReferenceSnippets {
                             Diagnostics& diagnostics) const;
 
  private:
+  struct Parsed;  // the names a snippet uses and its parsed mustache
+  // The snippet of (format, kind), parsed on first use; null when the pack has none.
+  Parsed* parsed(const std::string& format, const std::string& kind) const;
+
   std::string target_;
   nlohmann::json references_;
   std::vector<std::string> formats_;
+  mutable std::map<std::pair<std::string, std::string>, std::unique_ptr<Parsed>> parsed_;
 };
 
 // "orders-db" -> "orders_db": a manifest name as an identifier in generated code.
