@@ -12,6 +12,7 @@
 #include "lowering/lowering.h"
 #include "lowering/view_sections.h"
 #include "model/model.h"
+#include "output/parallel_tasks.h"
 #include "render/render.h"
 
 #ifndef INFRAGEN_SOURCE_DIR
@@ -110,22 +111,21 @@ void check_template_quotas(const RenderedFile& rendered, const std::string& path
   }
 }
 
-// Renders, finishes and collects one format of one pack; returns the number of files.
-int generate_format(const Pack& pack, const PackFormat& format, const nlohmann::json& view,
-                    const SourceLocation& quota_location, OutputSet& output,
-                    Diagnostics& diagnostics) {
-  std::string prefix = pack.name + "/" + format.output_dir;
-  int count = 0;
-  for (const RenderedFile& rendered : render_format(pack, format, view, diagnostics)) {
-    std::optional<std::string> finished = finish_file(rendered, diagnostics);
-    if (!finished) continue;
-    check_template_quotas(rendered, prefix + "/" + rendered.path, *finished, quota_location,
-                          diagnostics);
-    output.add(prefix + "/" + rendered.path, std::move(*finished), diagnostics);
-    ++count;
-  }
-  return count;
-}
+// One file on its way from the renderer to the output set, finished on a worker thread.
+struct FileWork {
+  RenderedFile rendered;
+  std::optional<std::string> finished;
+  Diagnostics diagnostics;
+};
+
+// One format of one pack: rendered on a worker thread, then its files finished.
+struct FormatWork {
+  const Pack* pack = nullptr;
+  const PackFormat* format = nullptr;
+  const nlohmann::json* view = nullptr;
+  Diagnostics diagnostics;  // the renderer's
+  std::vector<FileWork> files;
+};
 
 std::vector<const PackFormat*> select_formats(const Pack& pack,
                                               const std::vector<std::string>& formats) {
@@ -196,24 +196,70 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
   }
   const SourceLocation quota_location =
       models.front().locate(models.front().services.empty() ? "" : "/services");
-  for (const Pack* pack : packs) {
+  // Lowering, rendering and finishing run on worker threads: each task reads the shared models
+  // and packs and writes only its own slot, and the slots are merged below in the order of a
+  // sequential run (packs, then formats, then files), so output and diagnostics do not depend
+  // on the number of threads.
+  struct LoweredPack {
+    nlohmann::json view;
+    Diagnostics diagnostics;
+  };
+  std::vector<LoweredPack> lowered(packs.size());
+  run_tasks(packs.size(), [&](size_t i) {
+    lowered[i].view = lower(models, target_spec_of(*packs[i], request.accepted, request.formats),
+                            lowered[i].diagnostics);
+  });
+  std::vector<FormatWork> formats;
+  for (size_t i = 0; i < packs.size(); ++i) {
     // Each target is lowered and checked on its own: one target's errors do not hide another's.
-    const int errors_before = diagnostics.error_count();
-    nlohmann::json view =
-        lower(models, target_spec_of(*pack, request.accepted, request.formats), diagnostics);
-    if (diagnostics.error_count() > errors_before) continue;
-    for (const PackFormat* format : select_formats(*pack, request.formats)) {
-      GeneratedPart part;
-      part.target = pack->name;
-      part.format = format->name;
-      part.folder = pack->name + "/" + format->output_dir;
-      part.file_count =
-          generate_format(*pack, *format, view, quota_location, result.files, diagnostics);
-      // A run that chose targets or formats owns only their folders; one with every target
-      // and format owns the whole output folder (so a pack that went away is cleaned up).
-      if (!request.targets.empty() || !request.formats.empty()) result.files.add_scope(part.folder);
-      result.parts.push_back(part);
+    const bool lowered_cleanly = !lowered[i].diagnostics.has_errors();
+    diagnostics.absorb(std::move(lowered[i].diagnostics));
+    if (!lowered_cleanly) continue;
+    for (const PackFormat* format : select_formats(*packs[i], request.formats)) {
+      formats.push_back({packs[i], format, &lowered[i].view, {}, {}});
     }
+  }
+  run_tasks(formats.size(), [&](size_t i) {
+    FormatWork& work = formats[i];
+    for (RenderedFile& rendered :
+         render_format(*work.pack, *work.format, *work.view, work.diagnostics)) {
+      work.files.push_back({std::move(rendered), std::nullopt, {}});
+    }
+  });
+  std::vector<std::pair<FileWork*, std::string>> files;  // with the path in the output folder
+  for (FormatWork& work : formats) {
+    const std::string prefix = work.pack->name + "/" + work.format->output_dir + "/";
+    for (FileWork& file : work.files) files.emplace_back(&file, prefix + file.rendered.path);
+  }
+  run_tasks(files.size(), [&](size_t i) {
+    FileWork& file = *files[i].first;
+    file.finished = finish_file(file.rendered, file.diagnostics);
+    if (file.finished) {
+      check_template_quotas(file.rendered, files[i].second, *file.finished, quota_location,
+                            file.diagnostics);
+    }
+    // Diagnostics are made: the rendered text is no longer needed, and all of them at once
+    // would double the run's memory.
+    std::string().swap(file.rendered.text);
+    std::vector<int>().swap(file.rendered.line_origin_ids);
+  });
+  for (FormatWork& work : formats) {
+    GeneratedPart part;
+    part.target = work.pack->name;
+    part.format = work.format->name;
+    part.folder = work.pack->name + "/" + work.format->output_dir;
+    diagnostics.absorb(std::move(work.diagnostics));
+    for (FileWork& file : work.files) {
+      diagnostics.absorb(std::move(file.diagnostics));
+      if (!file.finished) continue;
+      result.files.add(part.folder + "/" + file.rendered.path, std::move(*file.finished),
+                       diagnostics);
+      ++part.file_count;
+    }
+    // A run that chose targets or formats owns only their folders; one with every target
+    // and format owns the whole output folder (so a pack that went away is cleaned up).
+    if (!request.targets.empty() || !request.formats.empty()) result.files.add_scope(part.folder);
+    result.parts.push_back(part);
   }
   if (diagnostics.has_errors()) return std::nullopt;
   return result;

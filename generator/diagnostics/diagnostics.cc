@@ -22,6 +22,12 @@ void Diagnostics::usage_error(std::string message, std::string hint) {
   add({Severity::error, {}, std::move(message), std::move(hint), "infragen"});
 }
 
+void Diagnostics::absorb(Diagnostics&& other) {
+  usage_error_count_ += other.usage_error_count_;
+  for (auto& diagnostic : other.diagnostics_) add(std::move(diagnostic));
+  other = Diagnostics();
+}
+
 void Diagnostics::add(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::error) ++error_count_;
   // The same problem found twice (e.g. by two overlays of one base) is reported once.

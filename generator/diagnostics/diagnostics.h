@@ -30,6 +30,10 @@ class Diagnostics {
   // A bad command line (e.g. an unknown target): an error whose exit code is the usage one.
   void usage_error(std::string message, std::string hint = {});
 
+  // Takes every diagnostic of `other` (collected by a task on its own thread), as if each had
+  // been reported here in its order.
+  void absorb(Diagnostics&& other);
+
   bool has_errors() const { return error_count_ > 0; }
   bool has_usage_errors() const { return usage_error_count_ > 0; }
   int error_count() const { return error_count_; }

@@ -97,6 +97,11 @@ expect_code "ignored job settings warn" 0 "$infragen" generate examples/rates/ap
 grep -q "warning: target 'ecs-fargate' cannot carry a run timeout (job 'ingest'); it is ignored" \
   "$work/stderr" || fail "a job timeout on ecs-fargate is a warning"
 grep -q "\`--accept jobs.timeout\` silences this" "$work/stderr" || fail "the warning says how to silence it"
+# Warnings of targets lowered on several threads come out as from one thread.
+INFRAGEN_JOBS=1 "$infragen" generate examples/rates/app.yaml -o "$work/rates-1" >/dev/null 2>"$work/warnings-1"
+INFRAGEN_JOBS=4 "$infragen" generate examples/rates/app.yaml -o "$work/rates-4" >/dev/null 2>"$work/warnings-4"
+if [ -s "$work/warnings-1" ] && cmp -s "$work/warnings-1" "$work/warnings-4"; then
+  pass "warnings do not depend on INFRAGEN_JOBS"; else fail "warnings differ with INFRAGEN_JOBS"; fi
 expect_code "--accept silences them" 0 "$infragen" generate examples/rates/app.yaml \
   -t ecs-fargate -o "$work/rates" --accept jobs.timeout --accept jobs.retries \
   --accept jobs.max-vcpus
@@ -132,10 +137,11 @@ bad=$(ls tests/diagnostics/*.yaml | head -n 1)
 expect_code "generate with a bad manifest" 1 "$infragen" generate "$bad" -o "$work/bad"
 [ ! -e "$work/bad" ] && pass "bad manifest writes nothing" || fail "bad manifest wrote files"
 
-# Determinism: two runs, another working directory, another time zone and locale.
-"$infragen" generate "$manifest" -o "$work/a" >/dev/null || fail "generate a"
-(cd / && TZ=Asia/Kolkata LC_ALL=C.UTF-8 "$infragen" generate "$source_dir/$manifest" -o "$work/b" >/dev/null) || fail "generate b"
-if diff -r "$work/a" "$work/b" >"$work/diff"; then pass "byte-identical across runs, cwd, TZ, LC_ALL"; else
+# Determinism: two runs, another working directory, another time zone and locale, one thread
+# and several.
+INFRAGEN_JOBS=1 "$infragen" generate "$manifest" -o "$work/a" >/dev/null || fail "generate a"
+(cd / && TZ=Asia/Kolkata LC_ALL=C.UTF-8 INFRAGEN_JOBS=5 "$infragen" generate "$source_dir/$manifest" -o "$work/b" >/dev/null) || fail "generate b"
+if diff -r "$work/a" "$work/b" >"$work/diff"; then pass "byte-identical across runs, cwd, TZ, LC_ALL, INFRAGEN_JOBS"; else
   fail "output differs between runs"; head -20 "$work/diff"; fi
 if grep -rqs "$source_dir\|$work" "$work/a"; then fail "output contains an absolute path"; else
   pass "no absolute paths in output"; fi
