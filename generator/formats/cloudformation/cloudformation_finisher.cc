@@ -36,57 +36,52 @@ void explain_short_forms(std::vector<YamlProblem>& problems) {
   }
 }
 
-// The same value as an ordered_json (nlohmann::json's objects iterate sorted, so the copy keeps
-// keys sorted below the top level).
-nlohmann::ordered_json ordered_copy(const nlohmann::json& value) {
-  if (value.is_object()) {
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
-    for (const auto& [key, item] : value.items()) object[key] = ordered_copy(item);
-    return object;
+// Appends `value` as dump(2) prints it one level down: every line after the first indented by
+// two more spaces. Below the top level, keys come sorted, as nlohmann::json keeps them.
+void append_nested(std::string& out, const nlohmann::json& value) {
+  const std::string text = value.dump(2);
+  size_t start = 0;
+  for (size_t newline = text.find('\n'); newline != std::string::npos;
+       newline = text.find('\n', start)) {
+    out.append(text, start, newline + 1 - start);
+    out += "  ";
+    start = newline + 1;
   }
-  if (value.is_array()) {
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
-    for (const auto& item : value) array.push_back(ordered_copy(item));
-    return array;
-  }
-  switch (value.type()) {
-    case nlohmann::json::value_t::string:
-      return value.get_ref<const std::string&>();
-    case nlohmann::json::value_t::boolean:
-      return value.get<bool>();
-    case nlohmann::json::value_t::number_integer:
-      return value.get<std::int64_t>();
-    case nlohmann::json::value_t::number_unsigned:
-      return value.get<std::uint64_t>();
-    case nlohmann::json::value_t::number_float:
-      return value.get<double>();
-    default:
-      return nullptr;
-  }
+  out.append(text, start, std::string::npos);
 }
 
 }  // namespace
 
 std::string canonical_template_json(const nlohmann::json& template_json) {
-  nlohmann::ordered_json ordered = nlohmann::ordered_json::object();
+  // Printed directly rather than through an ordered_json copy: the copy's objects find keys by
+  // a linear search, and the templates are megabytes.
+  std::string out = "{";
+  bool first = true;
+  auto member = [&](const std::string& key, const nlohmann::json& value) {
+    out += first ? "\n  " : ",\n  ";
+    first = false;
+    out += nlohmann::json(key).dump();
+    out += ": ";
+    append_nested(out, value);
+  };
   for (const char* section : kSectionOrder) {
-    if (template_json.contains(section)) {
-      // A template may leave an optional section empty (a manifest without environments has
-      // no conditions); CloudFormation rejects a null or empty section, so it is left out.
-      const nlohmann::json& value = template_json[section];
-      bool empty = value.is_null() || (value.is_object() && value.empty());
-      if (empty && std::string_view(section) != "Resources") continue;
-      ordered[section] = ordered_copy(value);
-    }
+    auto found = template_json.find(section);
+    if (found == template_json.end()) continue;
+    // A template may leave an optional section empty (a manifest without environments has
+    // no conditions); CloudFormation rejects a null or empty section, so it is left out.
+    const bool empty = found->is_null() || (found->is_object() && found->empty());
+    if (empty && std::string_view(section) != "Resources") continue;
+    member(section, *found);
   }
   for (const auto& [key, value] : template_json.items()) {
     // An init-capture: clang before 16 cannot capture a structured binding.
     bool placed = std::find_if(kSectionOrder.begin(), kSectionOrder.end(),
                                [&key = key](const char* section) { return key == section; }) !=
                   kSectionOrder.end();
-    if (!placed) ordered[key] = ordered_copy(value);
+    if (!placed) member(key, value);
   }
-  return ordered.dump(2) + "\n";
+  out += first ? "}\n" : "\n}\n";
+  return out;
 }
 
 namespace {

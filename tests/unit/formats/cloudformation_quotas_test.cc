@@ -15,13 +15,41 @@ nlohmann::json with_resources(size_t count) {
   return {{"Resources", resources}};
 }
 
+// The finished templates are printed with an indent of 2, which the check reads from its lines
+// before it parses; compact JSON is parsed. Each case holds both ways.
+std::vector<std::string> both_layouts(const nlohmann::json& template_json) {
+  return {template_json.dump(), template_json.dump(2)};
+}
+
 TEST(CloudFormationQuotas, ATemplateAtEveryLimitPasses) {
   nlohmann::json template_json = with_resources(500);
   for (int i = 0; i < 200; ++i) {
     template_json["Outputs"]["O" + std::to_string(i)] = {{"Value", "x"}};
     template_json["Parameters"]["P" + std::to_string(i)] = {{"Type", "String"}};
   }
-  EXPECT_TRUE(cloudformation_quota_problems(template_json.dump()).empty());
+  template_json["Mappings"]["Names"]["dev"] = nlohmann::json::object();
+  template_json["Mappings"]["Names"]["prod"] = nlohmann::json::object();
+  for (int i = 0; i < 200; ++i) {
+    template_json["Mappings"]["M" + std::to_string(i)]["a"]["b"] = "c";
+    template_json["Mappings"]["Names"]["dev"]["K" + std::to_string(i)] = "v";
+    template_json["Mappings"]["Names"]["prod"]["K" + std::to_string(i)] = "v";
+  }
+  template_json["Mappings"].erase("M0");
+  for (const auto& text : both_layouts(template_json)) {
+    EXPECT_TRUE(cloudformation_quota_problems(text).empty()) << text.substr(0, 40);
+  }
+}
+
+// Arrays of many items, and members of members, are not members of a section.
+TEST(CloudFormationQuotas, NestedValuesAreNotCounted) {
+  nlohmann::json template_json = with_resources(2);
+  for (int i = 0; i < 600; ++i) {
+    template_json["Resources"]["Queue0"]["Properties"]["Tags"].push_back("t" + std::to_string(i));
+    template_json["Resources"]["Queue1"]["Properties"]["K" + std::to_string(i)] = i;
+  }
+  for (const auto& text : both_layouts(template_json)) {
+    EXPECT_TRUE(cloudformation_quota_problems(text).empty()) << text.substr(0, 40);
+  }
 }
 
 TEST(CloudFormationQuotas, EachQuotaPassedIsNamed) {
@@ -30,17 +58,19 @@ TEST(CloudFormationQuotas, EachQuotaPassedIsNamed) {
     template_json["Outputs"]["O" + std::to_string(i)] = {{"Value", "x"}};
     template_json["Mappings"]["Names"]["dev"]["K" + std::to_string(i)] = "v";
   }
-  auto problems = cloudformation_quota_problems(template_json.dump());
-  ASSERT_EQ(problems.size(), 3u);
-  EXPECT_EQ(problems[0],
-            "501 resources (501 of AWS::SQS::Queue); CloudFormation allows 500 per template "
-            "(quota 'resources per template')");
-  EXPECT_EQ(problems[1],
-            "201 outputs (201 of others); CloudFormation allows 200 per template (quota 'outputs "
-            "per template')");
-  EXPECT_EQ(problems[2],
-            "201 keys in mapping Names.dev; CloudFormation allows 200 per mapping level (quota "
-            "'Mapping attributes per mapping')");
+  for (const auto& text : both_layouts(template_json)) {
+    auto problems = cloudformation_quota_problems(text);
+    ASSERT_EQ(problems.size(), 3u);
+    EXPECT_EQ(problems[0],
+              "501 resources (501 of AWS::SQS::Queue); CloudFormation allows 500 per template "
+              "(quota 'resources per template')");
+    EXPECT_EQ(problems[1],
+              "201 outputs (201 of others); CloudFormation allows 200 per template (quota 'outputs "
+              "per template')");
+    EXPECT_EQ(problems[2],
+              "201 keys in mapping Names.dev; CloudFormation allows 200 per mapping level (quota "
+              "'Mapping attributes per mapping')");
+  }
 }
 
 // The message says what fills the template: the commonest kinds of what the outputs are about.
