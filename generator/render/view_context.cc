@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <set>
+#include <string_view>
 
 #include "diagnostics/suggest.h"
 #include "render/origin_markers.h"
@@ -38,17 +39,17 @@ ViewModelContext::Lookup ViewModelContext::resolve(const std::string& name) cons
     lookup.value = stack_.empty() ? nullptr : stack_.back();
     return lookup;
   }
-  std::vector<std::string> parts;
-  for (size_t start = 0;;) {
-    size_t dot = name.find('.', start);
-    parts.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
-  }
+  // Every tag of every rendered line comes here: the parts are views of `name`, and each key is
+  // looked up once, with no copy of it.
+  const std::string_view whole(name);
+  const size_t first_dot = whole.find('.');
+  const std::string_view first = whole.substr(0, first_dot);
   const json* current = nullptr;
   for (auto frame = stack_.rbegin(); frame != stack_.rend(); ++frame) {
-    if (*frame && (*frame)->is_object() && (*frame)->contains(parts[0])) {
-      current = &(**frame)[parts[0]];
+    if (!*frame || !(*frame)->is_object()) continue;
+    auto found = (*frame)->find(first);
+    if (found != (*frame)->end()) {
+      current = &*found;
       break;
     }
   }
@@ -62,17 +63,21 @@ ViewModelContext::Lookup ViewModelContext::resolve(const std::string& name) cons
     lookup.candidates.assign(available.begin(), available.end());
     return lookup;
   }
-  std::string prefix = parts[0];
-  for (size_t i = 1; i < parts.size(); ++i) {
-    if (!current->is_object() || !current->contains(parts[i])) {
+  for (size_t start = first_dot; start != std::string_view::npos;) {
+    const size_t dot = whole.find('.', start + 1);
+    const std::string_view part = whole.substr(
+        start + 1, dot == std::string_view::npos ? std::string_view::npos : dot - start - 1);
+    auto found = current->is_object() ? current->find(part) : current->end();
+    if (!current->is_object() || found == current->end()) {
       if (current->is_object()) {
+        const std::string prefix(whole.substr(0, start));
         for (const auto& [key, unused] : current->items())
           lookup.candidates.push_back(prefix + "." + key);
       }
       return lookup;
     }
-    current = &(*current)[parts[i]];
-    prefix += "." + parts[i];
+    current = &*found;
+    start = dot;
   }
   lookup.value = current;
   return lookup;

@@ -52,8 +52,8 @@ class ViewModelContext : public kainjow::mustache::basic_context<std::string> {
   // kainjow pushes back the data this context returned; these maps lead back to the JSON.
   mutable std::vector<std::unique_ptr<Data>> owned_;
   mutable std::unordered_map<const Data*, const nlohmann::json*> json_of_;
-  mutable std::map<const nlohmann::json*, const Data*> section_cache_;
-  mutable std::map<const nlohmann::json*, const Data*> value_cache_;
+  mutable std::unordered_map<const nlohmann::json*, const Data*> section_cache_;
+  mutable std::unordered_map<const nlohmann::json*, const Data*> value_cache_;
   mutable std::map<int, const Data*> partial_cache_;
 };
 
