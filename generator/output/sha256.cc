@@ -24,14 +24,20 @@ constexpr uint32_t rotate_right(uint32_t value, int bits) {
 class Sha256 {
  public:
   void update(std::string_view data) {
-    for (char c : data) {
-      block_[block_size_++] = static_cast<uint8_t>(c);
+    total_bytes_ += data.size();
+    const auto* bytes = reinterpret_cast<const uint8_t*>(data.data());
+    size_t size = data.size();
+    // Whole blocks are compressed where they lie; only a partial block is copied.
+    if (block_size_ == 0) {
+      for (; size >= 64; bytes += 64, size -= 64) compress(bytes);
+    }
+    for (size_t i = 0; i < size; ++i) {
+      block_[block_size_++] = bytes[i];
       if (block_size_ == 64) {
         compress();
         block_size_ = 0;
       }
     }
-    total_bytes_ += data.size();
   }
 
   std::string hex_digest() {
@@ -56,11 +62,13 @@ class Sha256 {
   }
 
  private:
-  void compress() {
-    std::array<uint32_t, 64> w{};
+  void compress() { compress(block_.data()); }
+
+  void compress(const uint8_t* block) {
+    std::array<uint32_t, 64> w;
     for (int i = 0; i < 16; ++i) {
-      w[i] = (uint32_t{block_[4 * i]} << 24) | (uint32_t{block_[4 * i + 1]} << 16) |
-             (uint32_t{block_[4 * i + 2]} << 8) | uint32_t{block_[4 * i + 3]};
+      w[i] = (uint32_t{block[4 * i]} << 24) | (uint32_t{block[4 * i + 1]} << 16) |
+             (uint32_t{block[4 * i + 2]} << 8) | uint32_t{block[4 * i + 3]};
     }
     for (int i = 16; i < 64; ++i) {
       uint32_t s0 = rotate_right(w[i - 15], 7) ^ rotate_right(w[i - 15], 18) ^ (w[i - 15] >> 3);
