@@ -411,6 +411,28 @@ TEST(Render, TemplateSyntaxErrors) {
             "6 errors generated.\n");
 }
 
+// Names are dot-joined runs of letters, digits, '_' and '-'; partial names '/'-joined runs that
+// may also hold '.'.
+TEST(Render, NamesAndPartialNamesAreChecked) {
+  for (const char* bad : {"a..b", ".a", "a.", "a b", "a/b", "\u00e9"}) {
+    Result result =
+        render(PackBuilder().file("a.txt", "a.mustache", std::string("{{") + bad + "}}\n"),
+               json{{"a", "x"}});
+    EXPECT_NE(result.diagnostics.find("error: invalid name"), std::string::npos) << bad;
+  }
+  for (const char* good : {".", "a", "a.b-c", "_x.y_2", "-"}) {
+    Result result =
+        render(PackBuilder().file("a.txt", "a.mustache", std::string("{{") + good + "}}\n"),
+               json{{"a", {{"b-c", "x"}}}, {"_x", {{"y_2", "y"}}}, {"-", "z"}});
+    EXPECT_EQ(result.diagnostics.find("invalid name"), std::string::npos) << good;
+  }
+  for (const char* bad : {"a//b", "/a", "a/", "a b"}) {
+    Result result = render(
+        PackBuilder().file("a.txt", "a.mustache", std::string("{{>") + bad + "}}\n"), json{});
+    EXPECT_NE(result.diagnostics.find("error: invalid partial name"), std::string::npos) << bad;
+  }
+}
+
 TEST(Render, UnclosedTagAndRecursivePartial) {
   Result unclosed =
       render(PackBuilder().file("a.txt", "a.mustache", "x\n  {{name\n"), json::object());
