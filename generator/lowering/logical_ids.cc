@@ -1,8 +1,11 @@
 #include "lowering/logical_ids.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace infragen {
 
@@ -29,27 +32,30 @@ std::string logical_id(const std::string& identifier) {
 }
 
 void add_logical_ids(nlohmann::json& view) {
+  // Walks the whole view (megabytes for hundreds of services): no JSON is built for what is
+  // added, and a value is only descended into when it can hold more.
   if (view.is_array()) {
     for (auto& item : view) add_logical_ids(item);
     return;
   }
   if (!view.is_object()) return;
-  nlohmann::json added = nlohmann::json::object();
-  for (auto& [key, value] : view.items()) {
-    if (value.is_string()) {
-      for (std::string_view identifier_key : kIdentifierKeys) {
-        if (key == identifier_key) added[key + "_id"] = logical_id(value.get<std::string>());
+  std::vector<std::pair<std::string, std::string>> added;
+  for (auto it = view.begin(); it != view.end(); ++it) {
+    if (it->is_string()) {
+      const std::string& key = it.key();
+      if (std::find(kIdentifierKeys.begin(), kIdentifierKeys.end(), key) != kIdentifierKeys.end()) {
+        added.emplace_back(key + "_id", logical_id(it->get_ref<const std::string&>()));
       }
-    } else {
-      add_logical_ids(value);
+    } else if (it->is_structured()) {
+      add_logical_ids(*it);
     }
   }
-  if (view.contains("key") && view["key"].is_string() && view.contains("value")) {
-    added["key_id"] = logical_id(view["key"].get<std::string>());
+  auto key = view.find("key");
+  if (key != view.end() && key->is_string() && view.contains("value")) {
+    added.emplace_back("key_id", logical_id(key->get_ref<const std::string&>()));
   }
-  for (auto& [key, value] : added.items()) {
-    if (!view.contains(key)) view[key] = value;
-  }
+  // A key the view already has is kept.
+  for (auto& [name, id] : added) view.emplace(std::move(name), std::move(id));
 }
 
 }  // namespace infragen
