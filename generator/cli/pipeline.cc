@@ -174,13 +174,32 @@ void check_accepted(const std::vector<std::string>& accepted, Diagnostics& diagn
 
 std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics& diagnostics) {
   check_accepted(request.accepted, diagnostics);
+  // The packs and the manifest are read at once, on two threads; their diagnostics are taken
+  // in the order of a sequential run, which stops after packs that fail to load and builds
+  // models only from a manifest without errors.
   PackRegistry registry;
-  if (!load_packs(request.template_dirs, registry, diagnostics)) return std::nullopt;
+  Diagnostics pack_diagnostics;
+  bool packs_loaded = false;
+  std::optional<CheckedManifest> manifest;
+  Diagnostics manifest_diagnostics;
+  std::vector<AppModel> models;
+  Diagnostics model_diagnostics;
+  run_tasks(2, [&](size_t task) {
+    if (task == 0) {
+      packs_loaded = load_packs(request.template_dirs, registry, pack_diagnostics);
+      return;
+    }
+    manifest = load_manifest(request.manifest_path, manifest_diagnostics);
+    if (manifest && !manifest_diagnostics.has_errors()) {
+      models = build_models(*manifest, model_diagnostics);
+    }
+  });
+  diagnostics.absorb(std::move(pack_diagnostics));
+  if (!packs_loaded || diagnostics.has_errors()) return std::nullopt;
   std::vector<const Pack*> packs = select_packs(registry, request.targets, diagnostics);
-
-  auto manifest = load_manifest(request.manifest_path, diagnostics);
+  diagnostics.absorb(std::move(manifest_diagnostics));
   if (!manifest || diagnostics.has_errors()) return std::nullopt;
-  std::vector<AppModel> models = build_models(*manifest, diagnostics);
+  diagnostics.absorb(std::move(model_diagnostics));
   if (diagnostics.has_errors()) return std::nullopt;
 
   CompileResult result;
