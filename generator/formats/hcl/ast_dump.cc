@@ -6,7 +6,7 @@
 namespace infragen::hcl {
 namespace {
 
-std::string quoted(std::string_view text) {
+std::string quoted_text(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     switch (c) {
@@ -44,7 +44,7 @@ std::string dump_parts(const std::vector<TemplatePart>& parts);
 std::string dump_part(const TemplatePart& part) {
   switch (part.kind) {
     case TemplatePart::Kind::literal:
-      return quoted(part.text);
+      return quoted_text(part.text);
     case TemplatePart::Kind::interpolation:
       return fmt::format("(${{}} {}{})", dump_expression(*part.expression),
                          strip_marks(part.open_strip));
@@ -100,7 +100,7 @@ void dump_body_into(const Body& body, int indent, std::string& out) {
   for (const Block& block : body.blocks) {
     out += pad + block.type;
     for (const BlockLabel& label : block.labels) {
-      out += " " + (label.quoted ? quoted(label.value) : label.value);
+      out += " " + (label.quoted ? quoted_text(label.value) : label.value);
     }
     out += " {\n";
     dump_body_into(block.body, indent + 2, out);
