@@ -104,8 +104,12 @@ std::string quote_string_body(std::string_view value) {
   out.reserve(value.size());
   for (std::size_t i = 0; i < value.size();) {
     DecodedChar decoded = decode_utf8(value, i);
-    if (decoded.length == 0) {  // not UTF-8: keep the byte as it is
-      out += value[i++];
+    if (!is_scalar_value(decoded)) {
+      // HCL's scanner accepts any sequence of UTF-8's shape, but hclwrite re-quotes a label
+      // rune by rune as Go decodes it: an overlong form, a surrogate or a code point past
+      // U+10FFFF is one U+FFFD per byte (and `\udxxx` would not parse back).
+      out += "\xEF\xBF\xBD";
+      ++i;
       continue;
     }
     const char32_t c = decoded.code_point;

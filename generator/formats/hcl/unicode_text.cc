@@ -163,6 +163,22 @@ DecodedChar decode_utf8(std::string_view text, std::size_t offset) {
   return {value, length};
 }
 
+bool is_scalar_value(const DecodedChar& decoded) {
+  const char32_t c = decoded.code_point;
+  switch (decoded.length) {
+    case 1:
+      return true;
+    case 2:
+      return c >= 0x80;
+    case 3:
+      return c >= 0x800 && (c < 0xD800 || c > 0xDFFF);
+    case 4:
+      return c >= 0x10000 && c <= 0x10FFFF;
+    default:
+      return false;
+  }
+}
+
 bool is_identifier_start(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   return !in_ranges(kNonIdentifier, c) && !is_combining(c);

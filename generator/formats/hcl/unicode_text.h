@@ -15,6 +15,10 @@ struct DecodedChar {
 // Decodes the character at `offset`, accepting the same byte patterns as HCL's scanner.
 DecodedChar decode_utf8(std::string_view text, std::size_t offset);
 
+// Whether `decoded` is a Unicode scalar value in its shortest form, as Go's utf8.DecodeRune
+// requires (decode_utf8 accepts overlong forms, surrogates and code points past U+10FFFF).
+bool is_scalar_value(const DecodedChar& decoded);
+
 // Identifier characters: HCL uses Unicode ID_Start/ID_Continue (plus '_' and '-'); outside
 // ASCII this is an approximation that treats letters of all scripts as identifier characters
 // and punctuation, symbol and space blocks as not.
