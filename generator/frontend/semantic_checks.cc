@@ -7,6 +7,7 @@
 #include "frontend/job_trigger_check.h"
 #include "frontend/name_clash_check.h"
 #include "frontend/reference_check.h"
+#include "frontend/region_check.h"
 #include "frontend/scaling_check.h"
 #include "frontend/volume_check.h"
 
@@ -22,6 +23,7 @@ void check_semantics(const SemanticInput& input) {
   check_name_clashes(input);
   check_instances(input);
   check_volume_mounts(input);
+  check_region(input);
 }
 
 }  // namespace infragen

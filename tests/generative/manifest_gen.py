@@ -24,6 +24,9 @@ WORDS = ["web", "api", "worker", "auth", "billing", "search", "cart", "orders", 
 REGIONS = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "eu-north-1",
            "ap-southeast-2", "ap-northeast-1", "sa-east-1", "ca-central-1", "eu-central-2",
            "ap-south-2", "il-central-1", "us-gov-west-1"]
+# Availability zones a new account sees (generator/frontend/aws_regions.cc): a network over
+# more is refused at `network.zones`.
+REGION_ZONES = {"us-east-1": 6, "us-west-2": 4, "us-west-1": 2, "ap-northeast-2": 4}
 ENV_NAMES = ["dev", "staging", "prod", "production", "qa2", "test", "pr-123", "production-eu",
              "eu-west-staging", "preview-feature-x", "live", "prd", "uat", "sandbox-1",
              "a", "dev-2"]
@@ -213,6 +216,7 @@ class Draw:
         if self.chance(0.04):
             m["name"] = m["name"][:24] + "-"  # the app-name pattern allows a trailing '-'
         m["region"] = self.pick(REGIONS)
+        self.region_zones = REGION_ZONES.get(m["region"], 3)
         if self.chance(0.4):
             m["tags"] = self.tags()
 
@@ -657,7 +661,7 @@ class Draw:
             third = (r.randrange(256) >> (24 - prefix)) << (24 - prefix) if prefix > 16 else 0
             net["cidr"] = "%d.%d.%d.0/%d" % (base[0], base[1], third, prefix)
         if self.chance(0.6):
-            net["zones"] = r.randint(2 if needs_two else 1, 6)
+            net["zones"] = min(r.randint(2 if needs_two else 1, 6), self.region_zones)
         if self.chance(0.5):
             net["nat"] = self.pick(["single", "per-zone", "none"])
         return net
@@ -825,6 +829,8 @@ def effective_ok(m):
     databases = any(d.get("managed", True) for d in m.get("databases", {}).values())
     net = m.get("network", {})
     if "existing" not in net and (balanced or databases) and net.get("zones", 2) < 2:
+        return False
+    if "existing" not in net and net.get("zones", 2) > REGION_ZONES.get(m["region"], 3):
         return False
     instances = m.get("instances") or {}
     groups = instances.get("groups") or {}
