@@ -27,26 +27,37 @@ void check_zones(const SemanticInput& input, const AwsRegion& region) {
                   region.name, region.zones));
 }
 
+// The region named at `pointer` (a string), or null when the table does not know it: an error
+// when a known region is close (a typo), else a warning.
+const AwsRegion* known_region(const SemanticInput& input, const std::string& pointer,
+                              const std::string& name) {
+  const AwsRegion* region = find_aws_region(name);
+  if (region) return region;
+  // Region names share most of their letters, so only two edits or fewer make a typo.
+  const std::optional<std::string> close = closest_name(name, aws_region_names());
+  if (close && edit_distance(name, *close) <= 2) {
+    input.diagnostics.error(input.written.locate(pointer), "unknown AWS region '" + name + "'",
+                            did_you_mean(name, {*close}));
+  } else {
+    input.diagnostics.warning(input.written.locate(pointer),
+                              "region '" + name + "' is not in infragen's table of AWS regions",
+                              "its availability zones are not checked against 'network.zones'");
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void check_region(const SemanticInput& input) {
+  const json& state = input.effective.value("state", json::object());
+  if (state.is_object() && state.contains("region") && state["region"].is_string()) {
+    known_region(input, "/state/region", state["region"].get<std::string>());
+  }
   auto found = input.effective.find("region");
   if (found == input.effective.end() || !found->is_string()) return;
   const std::string name = found->get<std::string>();
-  const AwsRegion* region = find_aws_region(name);
-  if (!region) {
-    // Region names share most of their letters, so only two edits or fewer make a typo.
-    const std::optional<std::string> close = closest_name(name, aws_region_names());
-    if (close && edit_distance(name, *close) <= 2) {
-      input.diagnostics.error(input.written.locate("/region"), "unknown AWS region '" + name + "'",
-                              did_you_mean(name, {*close}));
-    } else {
-      input.diagnostics.warning(input.written.locate("/region"),
-                                "region '" + name + "' is not in infragen's table of AWS regions",
-                                "its availability zones are not checked against 'network.zones'");
-    }
-    return;
-  }
+  const AwsRegion* region = known_region(input, "/region", name);
+  if (!region) return;
   if (region->opt_in) {
     input.diagnostics.warning(
         input.written.locate("/region"), "region '" + name + "' is an opt-in region",
