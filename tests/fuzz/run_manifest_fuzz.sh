@@ -23,7 +23,7 @@ if [[ -z "${compiler}" ]]; then
   echo "SKIPPED: clang++-14 not found"
   exit 0
 fi
-for library in yaml-cpp fmt nlohmann_json; do
+for library in yaml-cpp fmt nlohmann_json libcrypto; do
   if ! pkg-config --exists "${library}"; then
     echo "SKIPPED: ${library} not found by pkg-config"
     exit 0
@@ -40,7 +40,7 @@ mkdir -p "${work}/obj" "${work}/generated" "${work}/corpus" "${work}/artifacts"
 
 version="$(sed -n 's/^project(infragen VERSION \([0-9.]*\).*/\1/p' "${root}/CMakeLists.txt")"
 # shellcheck disable=SC2207  # pkg-config prints space-separated flags
-library_flags=($(pkg-config --cflags --libs yaml-cpp fmt nlohmann_json))
+library_flags=($(pkg-config --cflags --libs yaml-cpp fmt nlohmann_json libcrypto))
 # -O0: the sanitizer build of ~90 sources is most of this test's time, and -O1 doubles it; the
 # fuzzer runs for a fixed time either way (fewer executions, the same coverage feedback).
 flags=(-std=c++20 -O0 -gline-tables-only -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined
