@@ -59,14 +59,24 @@ void report_in_generated_file(const RenderedFile& file, int line, int column,
 }
 
 std::string with_lf_and_final_newline(std::string text) {
-  std::string out;
-  out.reserve(text.size() + 1);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    out += text[i];
+  // Rendered text rarely holds a CR: then it is returned as it is, without a copy.
+  size_t carriage_return = text.find('\r');
+  if (carriage_return != std::string::npos) {
+    std::string out;
+    out.reserve(text.size());
+    size_t from = 0;
+    while (carriage_return != std::string::npos) {
+      out.append(text, from, carriage_return - from);
+      from = carriage_return + 1;
+      // A CR is dropped only before an LF; one alone stays.
+      if (from >= text.size() || text[from] != '\n') out += '\r';
+      carriage_return = text.find('\r', from);
+    }
+    out.append(text, from, std::string::npos);
+    text = std::move(out);
   }
-  if (!out.empty() && out.back() != '\n') out += '\n';
-  return out;
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return text;
 }
 
 void line_and_column(const std::string& text, size_t offset, int& line, int& column) {

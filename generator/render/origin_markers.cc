@@ -1,5 +1,6 @@
 #include "render/origin_markers.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace infragen {
@@ -28,26 +29,28 @@ UnmarkedText strip_line_markers(std::string_view rendered) {
   size_t first_unassigned_line = 0;
   size_t current_line = 0;
   bool line_started = false;
-  for (size_t i = 0; i < rendered.size(); ++i) {
-    char c = rendered[i];
-    if (c == kLineMarkerBegin) {
-      size_t end = rendered.find(kLineMarkerEnd, i);
-      int id = -1;
-      std::from_chars(rendered.data() + i + 1, rendered.data() + end, id);
-      result.line_origin_ids.resize(current_line + 1, -1);
-      for (size_t line = first_unassigned_line; line <= current_line; ++line) {
-        result.line_origin_ids[line] = id;
-      }
-      first_unassigned_line = current_line + 1;
-      i = end;
-      continue;
+  // The text between markers is copied a run at a time (this runs over every rendered byte).
+  size_t i = 0;
+  while (i < rendered.size()) {
+    size_t marker = rendered.find(kLineMarkerBegin, i);
+    std::string_view run =
+        rendered.substr(i, marker == std::string_view::npos ? marker : marker - i);
+    if (!run.empty()) {
+      result.text.append(run);
+      current_line += static_cast<size_t>(std::count(run.begin(), run.end(), '\n'));
+      line_started = run.back() != '\n';
     }
-    result.text += c;
-    line_started = true;
-    if (c == '\n') {
-      ++current_line;
-      line_started = false;
+    if (marker == std::string_view::npos) break;
+    size_t end = rendered.find(kLineMarkerEnd, marker);
+    if (end == std::string_view::npos) break;  // markers are the renderer's own: always closed
+    int id = -1;
+    std::from_chars(rendered.data() + marker + 1, rendered.data() + end, id);
+    result.line_origin_ids.resize(current_line + 1, -1);
+    for (size_t line = first_unassigned_line; line <= current_line; ++line) {
+      result.line_origin_ids[line] = id;
     }
+    first_unassigned_line = current_line + 1;
+    i = end + 1;
   }
   size_t line_count = current_line + (line_started ? 1 : 0);
   result.line_origin_ids.resize(line_count, -1);

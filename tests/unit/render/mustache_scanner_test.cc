@@ -57,6 +57,17 @@ TEST(OriginMarkers, StripRecordsTheFirstMarkerAtOrAfterEachLine) {
   EXPECT_EQ(text.line_origin_ids, (std::vector<int>{4, 7, 7}));
 }
 
+TEST(OriginMarkers, StripKeepsUnmarkedLinesAndAnUnfinishedLastLine) {
+  EXPECT_EQ(strip_line_markers("").text, "");
+  EXPECT_TRUE(strip_line_markers("").line_origin_ids.empty());
+  UnmarkedText plain = strip_line_markers("x\ny");
+  EXPECT_EQ(plain.text, "x\ny");
+  EXPECT_EQ(plain.line_origin_ids, (std::vector<int>{-1, -1}));
+  UnmarkedText marked = strip_line_markers(line_marker(3) + "\n\nlast" + line_marker(12));
+  EXPECT_EQ(marked.text, "\n\nlast");
+  EXPECT_EQ(marked.line_origin_ids, (std::vector<int>{3, 12, 12}));
+}
+
 TEST(OriginMarkers, TagIdsRoundTrip) {
   EXPECT_EQ(decoded_tag_id(encoded_tag_name(42)), 42);
   EXPECT_FALSE(decoded_tag_id("name"));
