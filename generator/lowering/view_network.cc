@@ -5,6 +5,7 @@
 #include "lowering/load_balancer_layout.h"
 #include "lowering/logical_ids.h"
 #include "lowering/reference_snippets.h"
+#include "lowering/subnet_addresses.h"
 
 namespace infragen {
 
@@ -219,6 +220,8 @@ nlohmann::json network_values(const LoweringContext& context, const AppModel& mo
                                   " zones of public and private subnets into " + network.cidr,
                               "subnets are 1/16 of the VPC and at least /28: use /24 or larger");
     plan = SubnetPlan{};
+  } else {
+    check_subnet_addresses(context, model, *plan);
   }
   return {{"creates", true},
           {"vpc_id", ""},

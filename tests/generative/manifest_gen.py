@@ -293,6 +293,7 @@ class Draw:
                         del overlay["instances"]
         if self.chance(0.25):
             self.volumes(m)
+        fit_addresses(m)
         return m
 
     # ---- volumes (EFS), drawn after everything else ------------------------------------
@@ -807,6 +808,59 @@ def _merge_into(target, overlay):
             _merge_into(target[key], value)
         else:
             target[key] = copy.deepcopy(value)
+
+
+def addresses_ok(m):
+    """Whether a new VPC's subnets hold every task and data store (lowering/subnet_addresses.cc),
+    and its public subnets are /27 or larger when there is a load balancer."""
+    net = m.get("network") or {}
+    if "existing" in net:
+        return True
+    prefix = int(net.get("cidr", "10.0.0.0/16").split("/")[1]) + 4
+    zones = net.get("zones", 2)
+    room = zones * (2 ** (32 - prefix) - 5)
+    services = m.get("services") or {}
+    tasks = len(m.get("jobs") or {})
+    for svc in services.values():
+        scale = svc.get("autoscale") or {}
+        tasks += max(svc.get("replicas", 1), scale.get("max", 0))
+    stores = zones * len(m.get("volumes") or {})
+    for db in (m.get("databases") or {}).values():
+        if db.get("managed", True):
+            aurora = db.get("engine", "postgres").startswith("aurora-")
+            stores += 1 + db.get("read_replicas", 0) + (1 if db.get("multi_zone") and not aurora else 0)
+    for cache in (m.get("caches") or {}).values():
+        if cache.get("managed", True):
+            stores += cache.get("nodes", 1)
+    balancer = any(s.get("expose") == "public" and "port" in s for s in services.values())
+    if balancer and prefix > 27:
+        return False
+    if net.get("nat", "single") == "none":
+        return stores <= room and tasks + (8 * zones if balancer else 0) <= room
+    return tasks + stores <= room
+
+
+def fit_addresses(m):
+    """A drawn network too small for its tasks becomes 10.0.0.0/16; past that, replicas shrink."""
+    overlays = list((m.get("environments") or {}).values())
+    fits = lambda: all(addresses_ok(e) for e in [m] + [merge(m, o) for o in overlays])
+    if fits() or "existing" in (m.get("network") or {}):
+        return
+    m.setdefault("network", {})["cidr"] = "10.0.0.0/16"
+    if fits():
+        return
+    for svc in [m.get("services") or {}] + [o.get("services") or {} for o in overlays]:
+        for s in svc.values():
+            if not isinstance(s, dict):
+                continue
+            scale = s.get("autoscale")
+            if isinstance(scale, dict):
+                if "min" in scale:
+                    scale["min"] = min(scale["min"], 10)
+                if "max" in scale:
+                    scale["max"] = max(min(scale["max"], 10), scale.get("min", 1))
+            if "replicas" in s:
+                s["replicas"] = min(s["replicas"], 10)
 
 
 def effective_ok(m):
