@@ -964,7 +964,15 @@ def ec2_declines(m):
             reasons.append("no NAT for tasks on EC2 instances")
         instances = e.get("instances") or {}
         groups = instances.get("groups") or {}
-        for capacity in [instances] + list(groups.values()):
+        # Only groups that run something exist (instance_capacity.cc): a listed group with a
+        # service, and "main" (the `instances` settings) for the services no group lists and
+        # for the jobs.
+        services = set(e.get("services") or {})
+        listed = {name for g in groups.values() for name in (g.get("services") or [])}
+        running = [g for g in groups.values() if set(g.get("services") or []) & services]
+        if services - listed or e.get("jobs"):
+            running.append(instances)
+        for capacity in running:
             if capacity.get("disk", instances.get("disk", 30)) < 30:
                 reasons.append("a root volume below 30 GiB")
         kind = (groups.get("main") or {}).get("type", instances.get("type"))
