@@ -19,8 +19,41 @@ std::optional<int> decoded_tag_id(std::string_view name) {
   return id;
 }
 
+namespace {
+
+// The blanks in the order of their codes, from kEncodedBlankFirst.
+constexpr char kBlanks[] = {' ', '\t', '\n', '\r'};
+
+// A table from every byte to its encoded form in template text.
+struct BlankCodes {
+  char encoded[256];
+  char decoded[256];
+  constexpr BlankCodes() : encoded(), decoded() {
+    for (int c = 0; c < 256; ++c) encoded[c] = decoded[c] = static_cast<char>(c);
+    for (int i = 0; i < 4; ++i) {
+      encoded[static_cast<unsigned char>(kBlanks[i])] = static_cast<char>(kEncodedBlankFirst + i);
+      decoded[kEncodedBlankFirst + i] = kBlanks[i];
+    }
+  }
+};
+constexpr BlankCodes kBlankCodes;
+
+}  // namespace
+
+void append_encoded_blanks(std::string& out, std::string_view text) {
+  const size_t start = out.size();
+  out.append(text);
+  for (size_t i = start; i < out.size(); ++i) {
+    out[i] = kBlankCodes.encoded[static_cast<unsigned char>(out[i])];
+  }
+}
+
 bool contains_marker_character(std::string_view text) {
-  return text.find_first_of(std::string_view("\x01\x02\x03", 3)) != std::string_view::npos;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 0x01 && byte <= 0x03) || byte >= 0xF8) return true;
+  }
+  return false;
 }
 
 UnmarkedText strip_line_markers(std::string_view rendered) {
@@ -36,9 +69,14 @@ UnmarkedText strip_line_markers(std::string_view rendered) {
     std::string_view run =
         rendered.substr(i, marker == std::string_view::npos ? marker : marker - i);
     if (!run.empty()) {
+      const size_t start = result.text.size();
       result.text.append(run);
-      current_line += static_cast<size_t>(std::count(run.begin(), run.end(), '\n'));
-      line_started = run.back() != '\n';
+      for (size_t at = start; at < result.text.size(); ++at) {
+        char& c = result.text[at];
+        c = kBlankCodes.decoded[static_cast<unsigned char>(c)];
+        current_line += c == '\n';
+      }
+      line_started = result.text.back() != '\n';
     }
     if (marker == std::string_view::npos) break;
     size_t end = rendered.find(kLineMarkerEnd, marker);

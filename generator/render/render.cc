@@ -33,12 +33,12 @@ bool reject_marker_characters(const json& value, const std::string& pointer,
                               Diagnostics& diagnostics) {
   if (pointer.empty() && !holds_marker_character(value)) return true;
   if (value.is_string() && contains_marker_character(value.get_ref<const std::string&>())) {
-    diagnostics.add(
-        {Severity::error,
-         {},
-         "view model value at '" + pointer + "' contains a control character U+0001..U+0003",
-         {},
-         "infragen"});
+    diagnostics.add({Severity::error,
+                     {},
+                     "view model value at '" + pointer +
+                         "' contains a control character U+0001..U+0003 or a byte F8..FF",
+                     {},
+                     "infragen"});
     return false;
   }
   bool ok = true;

@@ -98,7 +98,7 @@ std::optional<std::string> TemplateCompiler::compile(const std::string& text,
                                                      const Source& source) {
   if (contains_marker_character(text)) {
     diagnostics_.error(location_of(source, 1, 1, 1),
-                       "template contains a control character U+0001..U+0003");
+                       "template contains a control character U+0001..U+0003 or a byte F8..FF");
     return std::nullopt;
   }
   MustacheScan scan = scan_mustache(text);
@@ -335,11 +335,11 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
       }
       if (!inlined) out += rewritten(text, tag, id);
     } else {
-      if (content_end > cursor) out += source.indent;
+      if (content_end > cursor) append_encoded_blanks(out, source.indent);
       size_t piece = cursor;
       for (size_t index : line_tags) {
         const MustacheTag& tag = scan.tags[index];
-        out += text.substr(piece, tag.begin - piece);
+        append_encoded_blanks(out, std::string_view(text).substr(piece, tag.begin - piece));
         int id = tag_ids[index];
         bool inlined = false;
         if (tag.type == Type::partial) {
@@ -353,11 +353,11 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
         if (!inlined) out += rewritten(text, tag, id);
         piece = tag.end;
       }
-      out += text.substr(piece, content_end - piece);
+      append_encoded_blanks(out, std::string_view(text).substr(piece, content_end - piece));
       int origin = static_cast<int>(line_origins_->size());
       line_origins_->push_back(source.file->path() + ":" + std::to_string(line_number));
       out += line_marker(origin);
-      if (newline != std::string::npos) out += '\n';
+      if (newline != std::string::npos) append_encoded_blanks(out, "\n");
     }
     size_t next_cursor = newline == std::string::npos ? text.size() : newline + 1;
     line_number +=
