@@ -16,6 +16,20 @@
 namespace infragen {
 namespace {
 
+// "U+0001" for the first C0 control character of `text` other than tab, newline and return, or
+// DEL: escape sequences of double-quoted YAML can write them, and no setting of an app wants one.
+std::optional<std::string> control_character(const std::string& text) {
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", byte);
+      return std::string(code);
+    }
+  }
+  return std::nullopt;
+}
+
 using json = nlohmann::json;
 
 // Aliases can make a small file expand enormously ("billion laughs") or refer to themselves;
@@ -143,7 +157,15 @@ class Converter {
       error(where, problem->message);
       return nullptr;
     }
-    return std::get<json>(value);
+    json& converted = std::get<json>(value);
+    if (converted.is_string()) {
+      if (auto control = control_character(converted.get_ref<const std::string&>())) {
+        error(where, "a value cannot hold the control character " + *control,
+              "generated code would carry it; remove it (tab, newline and return are allowed)");
+        return nullptr;
+      }
+    }
+    return converted;
   }
 
   // A map key as a string; plain keys that YAML types as something else (`80:`, `true:`) are
