@@ -27,12 +27,10 @@ constexpr char kBlanks[] = {' ', '\t', '\n', '\r'};
 // A table from every byte to its encoded form in template text.
 struct BlankCodes {
   char encoded[256];
-  char decoded[256];
-  constexpr BlankCodes() : encoded(), decoded() {
-    for (int c = 0; c < 256; ++c) encoded[c] = decoded[c] = static_cast<char>(c);
+  constexpr BlankCodes() : encoded() {
+    for (int c = 0; c < 256; ++c) encoded[c] = static_cast<char>(c);
     for (int i = 0; i < 4; ++i) {
       encoded[static_cast<unsigned char>(kBlanks[i])] = static_cast<char>(kEncodedBlankFirst + i);
-      decoded[kEncodedBlankFirst + i] = kBlanks[i];
     }
   }
 };
@@ -48,13 +46,48 @@ void append_encoded_blanks(std::string& out, std::string_view text) {
   }
 }
 
+// The loops below run over every rendered byte and every view-model string; they are written
+// without early exits or table lookups so that the compiler vectorizes them (CMakeLists.txt
+// builds this file with -O3).
 bool contains_marker_character(std::string_view text) {
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 0x01 && byte <= 0x03) || byte >= 0xF8) return true;
+  constexpr size_t kChunk = 64;
+  for (size_t start = 0; start < text.size(); start += kChunk) {
+    const size_t end = std::min(text.size(), start + kChunk);
+    unsigned char found = 0;
+    for (size_t i = start; i < end; ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      found |= static_cast<unsigned char>(static_cast<unsigned char>(byte - 1) < 3) |
+               static_cast<unsigned char>(byte >= 0xF8);
+    }
+    if (found) return true;
   }
   return false;
 }
+
+namespace {
+
+// Decodes the encoded blanks of data[0, size) in place; returns the number of newlines.
+size_t decode_blanks(char* data, size_t size) {
+  size_t newlines = 0;
+  for (size_t i = 0; i < size; ++i) {
+    const auto byte = static_cast<unsigned char>(data[i]);
+    const auto code = static_cast<unsigned char>(byte - kEncodedBlankFirst);
+    // Masks instead of branches: 0xFF where the byte is that blank's code.
+    const auto is_space = static_cast<unsigned char>(-(code == 0));
+    const auto is_tab = static_cast<unsigned char>(-(code == 1));
+    const auto is_newline = static_cast<unsigned char>(-(code == 2));
+    const auto is_return = static_cast<unsigned char>(-(code == 3));
+    const auto encoded = static_cast<unsigned char>(is_space | is_tab | is_newline | is_return);
+    const auto decoded = static_cast<unsigned char>(
+        (byte & ~encoded) | (kBlanks[0] & is_space) | (kBlanks[1] & is_tab) |
+        (kBlanks[2] & is_newline) | (kBlanks[3] & is_return));
+    data[i] = static_cast<char>(decoded);
+    newlines += decoded == '\n';
+  }
+  return newlines;
+}
+
+}  // namespace
 
 UnmarkedText strip_line_markers(std::string_view rendered) {
   UnmarkedText result;
@@ -71,11 +104,7 @@ UnmarkedText strip_line_markers(std::string_view rendered) {
     if (!run.empty()) {
       const size_t start = result.text.size();
       result.text.append(run);
-      for (size_t at = start; at < result.text.size(); ++at) {
-        char& c = result.text[at];
-        c = kBlankCodes.decoded[static_cast<unsigned char>(c)];
-        current_line += c == '\n';
-      }
+      current_line += decode_blanks(result.text.data() + start, run.size());
       line_started = result.text.back() != '\n';
     }
     if (marker == std::string_view::npos) break;
