@@ -1,5 +1,7 @@
 #include "frontend/schema_check.h"
 
+#include <mutex>
+
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -13,6 +15,11 @@ namespace infragen {
 
 struct SchemaChecker::Compiled {
   valijson::Schema schema;
+  // One validator for every check: it keeps the std::regex of each `pattern` once compiled
+  // (compiling them again for every document was an eighth of a small manifest's run). The
+  // cache is not thread-safe, hence the lock.
+  std::mutex validator_lock;
+  valijson::Validator validator{valijson::Validator::kStrongTypes};
 };
 
 SchemaChecker::SchemaChecker(const std::string& schema_text)
@@ -25,11 +32,13 @@ SchemaChecker::SchemaChecker(const std::string& schema_text)
 SchemaChecker::~SchemaChecker() = default;
 
 std::set<std::string> SchemaChecker::failing_pointers(const nlohmann::json& value) const {
-  valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(value);
   std::set<std::string> failing;
-  if (validator.validate(compiled_->schema, target, &results)) return failing;
+  {
+    std::lock_guard<std::mutex> hold(compiled_->validator_lock);
+    if (compiled_->validator.validate(compiled_->schema, target, &results)) return failing;
+  }
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     // valijson names each step "[key]" or "[index]" after a leading "<root>".
