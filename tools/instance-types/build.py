@@ -48,6 +48,8 @@ def main():
     # One type per line, so that a rebuild reviews as a diff of the types that changed.
     out = sys.stdout
     out.write('{"source": %s,\n "types": {\n' % json.dumps(document["source"]))
+    # One type per line, `  "NAME": {...}`: infragen reads the entries it needs line by line
+    # (generator/frontend/instance_types.cc), so keep this layout.
     lines = ["  %s: %s" % (json.dumps(name), json.dumps(entry, sort_keys=True)) for name, entry in types.items()]
     out.write(",\n".join(lines))
     out.write("\n }\n}\n")
