@@ -15,12 +15,16 @@ namespace fs = std::filesystem;
 
 std::optional<std::string> read_template_text(const std::string& path) {
   std::error_code error;
-  if (!fs::is_regular_file(path, error)) return std::nullopt;
+  const auto size = fs::file_size(path, error);
+  if (error || !fs::is_regular_file(path, error)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
+  // Read in one call: a pack has a megabyte of templates, read on every run.
+  std::string text(static_cast<size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.gcount() != static_cast<std::streamsize>(text.size())) return std::nullopt;
+  // CRLF line ends (a checkout on Windows) become LF.
+  if (text.find('\r') == std::string::npos) return text;
   std::string normalised;
   normalised.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

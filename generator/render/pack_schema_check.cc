@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -197,10 +198,18 @@ bool is_summary(const std::string& description) {
 }  // namespace
 
 bool check_pack_schema(const MarkedDocument& document, Diagnostics& diagnostics) {
-  valijson::Validator validator;
+  // One validator for every pack: it keeps each `pattern`'s compiled std::regex (compiling them
+  // again per pack cost more than the validation). Its cache is not thread-safe.
+  static std::mutex validator_lock;
+  static valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(document.root);
-  if (validator.validate(compiled_schema(), target, &results)) return true;
+  bool valid;
+  {
+    std::lock_guard<std::mutex> hold(validator_lock);
+    valid = validator.validate(compiled_schema(), target, &results);
+  }
+  if (valid) return true;
   valijson::ValidationResults::Error error;
   bool reported = false;
   while (results.popError(error)) {
