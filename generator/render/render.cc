@@ -33,12 +33,12 @@ bool reject_marker_characters(const json& value, const std::string& pointer,
                               Diagnostics& diagnostics) {
   if (pointer.empty() && !holds_marker_character(value)) return true;
   if (value.is_string() && contains_marker_character(value.get_ref<const std::string&>())) {
-    diagnostics.add({Severity::error,
-                     {},
-                     "view model value at '" + pointer +
-                         "' contains a control character U+0001..U+0003 or a byte F8..FF",
-                     {},
-                     "infragen"});
+    diagnostics.add(
+        {Severity::error,
+         {},
+         "view model value at '" + pointer + "' contains a control character U+0001..U+0004",
+         {},
+         "infragen"});
     return false;
   }
   bool ok = true;
@@ -120,8 +120,9 @@ class ParsedTemplate {
       : source_(source), kind_(std::move(kind)) {}
 
   // Renders with `stack` (root, then the item) as the context.
-  std::string render(const TemplateCompiler& compiler, const std::vector<const json*>& stack,
-                     const std::string& shown_path, Diagnostics& diagnostics) {
+  std::string render(const TemplateCompiler& compiler, LiteralData& literals,
+                     const std::vector<const json*>& stack, const std::string& shown_path,
+                     Diagnostics& diagnostics) {
     if (!engine_) {
       engine_ = std::make_unique<kainjow::mustache::mustache>(source_);
       if (engine_->is_valid()) engine_->set_custom_escape(escaper_for_kind(kind_));
@@ -131,7 +132,7 @@ class ParsedTemplate {
       engine_.reset();
       return {};
     }
-    ViewModelContext context(compiler, diagnostics);
+    ViewModelContext context(compiler, literals, diagnostics);
     for (const json* value : stack) context.push_value(*value);
     std::string rendered = engine_->render(context);
     if (!engine_->is_valid()) {
@@ -154,6 +155,7 @@ std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& form
   std::vector<RenderedFile> rendered_files;
   if (!reject_marker_characters(view_model, "", diagnostics)) return rendered_files;
   TemplateCompiler compiler(pack, diagnostics);
+  LiteralData literals(compiler);
   std::set<std::string> paths;
   for (const PackFile& file : format.files) {
     std::optional<std::string> body = compiler.compile_template(file.template_path);
@@ -173,11 +175,11 @@ std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& form
       if (item) stack.push_back(item);
       const int errors_before = diagnostics.error_count();
       RenderedFile rendered;
-      rendered.path = path_template.render(compiler, stack, shown, diagnostics);
+      rendered.path = path_template.render(compiler, literals, stack, shown, diagnostics);
       rendered.kind = file.kind;
       rendered.template_path = shown;
       UnmarkedText text =
-          strip_line_markers(body_template.render(compiler, stack, shown, diagnostics));
+          strip_line_markers(body_template.render(compiler, literals, stack, shown, diagnostics));
       if (diagnostics.error_count() > errors_before) continue;
       if (auto problem = relative_path_problem(rendered.path)) {
         diagnostics.error(file.location,

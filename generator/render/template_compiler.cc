@@ -94,11 +94,10 @@ SourceLocation TemplateCompiler::location_of(const Source& source, int line, int
   return location;
 }
 
-std::optional<std::string> TemplateCompiler::compile(const std::string& text,
-                                                     const Source& source) {
+std::optional<std::string> TemplateCompiler::compile(const std::string& text, Source& source) {
   if (contains_marker_character(text)) {
     diagnostics_.error(location_of(source, 1, 1, 1),
-                       "template contains a control character U+0001..U+0003 or a byte F8..FF");
+                       "template contains a control character U+0001..U+0004");
     return std::nullopt;
   }
   MustacheScan scan = scan_mustache(text);
@@ -108,6 +107,9 @@ std::optional<std::string> TemplateCompiler::compile(const std::string& text,
   }
   std::vector<int> tag_ids;
   if (!check_tags(text, scan, source, tag_ids) || !scan.problems.empty()) return std::nullopt;
+  source.changes_delimiters =
+      std::any_of(scan.tags.begin(), scan.tags.end(),
+                  [](const MustacheTag& tag) { return tag.type == Type::delimiters; });
   if (!source.line_markers) {
     std::string out;
     size_t cursor = 0;
@@ -248,11 +250,7 @@ std::optional<int> TemplateCompiler::compile_partial(const std::string& name,
   partials_in_progress_.erase(name);
   if (!compiled) return std::nullopt;
   int id = static_cast<int>(partial_sources_.size());
-  const MustacheScan scan = scan_mustache(text);
-  if (std::any_of(scan.tags.begin(), scan.tags.end(),
-                  [](const MustacheTag& tag) { return tag.type == Type::delimiters; })) {
-    partials_with_delimiters_.insert(id);
-  }
+  if (source.changes_delimiters) partials_with_delimiters_.insert(id);
   partial_sources_.push_back(std::move(*compiled));
   compiled_partials_[key] = id;
   return id;
@@ -286,9 +284,24 @@ std::string TemplateCompiler::rewritten(const std::string& text, const MustacheT
   return {};
 }
 
+void TemplateCompiler::flush_literal(std::string& out, std::string& pending, const Source& source) {
+  if (pending.empty()) return;
+  if (source.changes_delimiters) {
+    out += pending;
+  } else {
+    out += "{{&";
+    out += encoded_literal_name(static_cast<int>(literals_.size()));
+    out += "}}";
+    literals_.push_back(std::move(pending));
+  }
+  pending.clear();
+}
+
 std::string TemplateCompiler::emit_lines(const std::string& text, const MustacheScan& scan,
-                                         const std::vector<int>& tag_ids, const Source& source) {
+                                         const std::vector<int>& tag_ids, Source& source) {
   std::string out;
+  // The text since the last tag, written to `out` as one literal before the next tag.
+  std::string pending;
   size_t cursor = 0;
   size_t next_tag = 0;
   int line_number = 1;
@@ -331,15 +344,21 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
         std::optional<int> partial = compile_partial(tag.name, indent, where);
         id = partial.value_or(0);
         inlined = partial && can_inline(scan, *partial);
+        flush_literal(out, pending, source);
         if (inlined) out += partial_sources_[*partial];
       }
-      if (!inlined) out += rewritten(text, tag, id);
+      if (!inlined) {
+        flush_literal(out, pending, source);
+        out += rewritten(text, tag, id);
+      }
     } else {
-      if (content_end > cursor) append_encoded_blanks(out, source.indent);
+      if (content_end > cursor) pending += source.indent;
       size_t piece = cursor;
       for (size_t index : line_tags) {
         const MustacheTag& tag = scan.tags[index];
-        append_encoded_blanks(out, std::string_view(text).substr(piece, tag.begin - piece));
+        pending.append(text, piece, tag.begin - piece);
+        // A comment renders nothing: the text around it stays one run.
+        if (tag.type != Type::comment) flush_literal(out, pending, source);
         int id = tag_ids[index];
         bool inlined = false;
         if (tag.type == Type::partial) {
@@ -353,11 +372,11 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
         if (!inlined) out += rewritten(text, tag, id);
         piece = tag.end;
       }
-      append_encoded_blanks(out, std::string_view(text).substr(piece, content_end - piece));
+      pending.append(text, piece, content_end - piece);
       int origin = static_cast<int>(line_origins_->size());
       line_origins_->push_back(source.file->path() + ":" + std::to_string(line_number));
-      out += line_marker(origin);
-      if (newline != std::string::npos) append_encoded_blanks(out, "\n");
+      pending += line_marker(origin);
+      if (newline != std::string::npos) pending += '\n';
     }
     size_t next_cursor = newline == std::string::npos ? text.size() : newline + 1;
     line_number +=
@@ -365,6 +384,7 @@ std::string TemplateCompiler::emit_lines(const std::string& text, const Mustache
                                     text.begin() + static_cast<long>(next_cursor), '\n'));
     cursor = next_cursor;
   }
+  flush_literal(out, pending, source);
   return out;
 }
 

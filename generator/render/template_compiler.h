@@ -46,6 +46,9 @@ class TemplateCompiler {
     return line_origins_;
   }
   const std::string& partial_source(int id) const { return partial_sources_.at(id); }
+  // The text of a literal tag (see kLiteralPrefix in origin_markers.h), blanks encoded.
+  const std::string& literal(int id) const { return literals_.at(id); }
+  size_t literal_count() const { return literals_.size(); }
   // The display path of a pack template, as used in diagnostics and line origins.
   std::string template_display_path(const std::string& template_path) const;
 
@@ -55,9 +58,15 @@ class TemplateCompiler {
     std::optional<SourceLocation> fixed_location;  // output paths: every problem reported here
     bool line_markers = true;
     std::string indent;
+    // Set by compile(): whether the text changes the delimiters. Its literal tags would need
+    // the delimiters in effect, so such a text keeps its runs in the source.
+    bool changes_delimiters = false;
   };
 
-  std::optional<std::string> compile(const std::string& text, const Source& source);
+  std::optional<std::string> compile(const std::string& text, Source& source);
+  // Moves the text run `pending` into `out`: as a literal tag, or as it is where the
+  // delimiters change.
+  void flush_literal(std::string& out, std::string& pending, const Source& source);
   SourceLocation location_of(const Source& source, int line, int column, int length) const;
   bool check_tags(const std::string& text, const MustacheScan& scan, const Source& source,
                   std::vector<int>& tag_ids);
@@ -70,7 +79,7 @@ class TemplateCompiler {
   // them the tag stays.
   bool can_inline(const MustacheScan& scan, int partial) const;
   std::string emit_lines(const std::string& text, const MustacheScan& scan,
-                         const std::vector<int>& tag_ids, const Source& source);
+                         const std::vector<int>& tag_ids, Source& source);
 
   const Pack& pack_;
   Diagnostics& diagnostics_;
@@ -78,6 +87,7 @@ class TemplateCompiler {
   std::shared_ptr<std::vector<std::string>> line_origins_ =
       std::make_shared<std::vector<std::string>>();
   std::vector<std::string> partial_sources_;
+  std::vector<std::string> literals_;
   std::map<std::pair<std::string, std::string>, int> compiled_partials_;  // (name, indent) -> id
   std::set<int> partials_with_delimiters_;  // compiled partials that change the delimiters
   std::set<std::string> partials_in_progress_;

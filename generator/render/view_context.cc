@@ -21,8 +21,19 @@ std::string canonical_number(const json& number) {
   return number.dump();
 }
 
-ViewModelContext::ViewModelContext(const TemplateCompiler& compiler, Diagnostics& diagnostics)
-    : compiler_(compiler), diagnostics_(diagnostics) {}
+const kainjow::mustache::data* LiteralData::get(int literal_id) {
+  if (literal_id < 0 || static_cast<size_t>(literal_id) >= compiler_.literal_count()) {
+    return nullptr;
+  }
+  if (data_.size() <= static_cast<size_t>(literal_id)) data_.resize(compiler_.literal_count());
+  auto& data = data_[static_cast<size_t>(literal_id)];
+  if (!data) data = std::make_unique<kainjow::mustache::data>(compiler_.literal(literal_id));
+  return data.get();
+}
+
+ViewModelContext::ViewModelContext(const TemplateCompiler& compiler, LiteralData& literals,
+                                   Diagnostics& diagnostics)
+    : compiler_(compiler), literals_(literals), diagnostics_(diagnostics) {}
 
 void ViewModelContext::push_value(const json& value) { stack_.push_back(&value); }
 
@@ -125,6 +136,10 @@ const ViewModelContext::Data* ViewModelContext::value_data(const json& value) co
 }
 
 const ViewModelContext::Data* ViewModelContext::get(const std::string& name) const {
+  if (!name.empty() && name[0] == kLiteralPrefix) {
+    std::optional<int> literal_id = decoded_literal_id(name);
+    return literal_id ? literals_.get(*literal_id) : nullptr;
+  }
   std::optional<int> id = decoded_tag_id(name);
   if (!id) return nullptr;
   const TemplateTag& tag = compiler_.tag(*id);

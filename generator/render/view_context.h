@@ -15,6 +15,18 @@
 
 namespace infragen {
 
+// The kainjow data of a compiler's literals (TemplateCompiler::literal), made on first use and
+// shared by every file the compiler's templates render.
+class LiteralData {
+ public:
+  explicit LiteralData(const TemplateCompiler& compiler) : compiler_(compiler) {}
+  const kainjow::mustache::data* get(int literal_id);
+
+ private:
+  const TemplateCompiler& compiler_;
+  std::vector<std::unique_ptr<kainjow::mustache::data>> data_;
+};
+
 // kainjow asks this context for every name of a compiled template (see TemplateCompiler); the
 // name carries the id of the tag, so a miss is reported at the tag's template position.
 //
@@ -26,7 +38,8 @@ class ViewModelContext : public kainjow::mustache::basic_context<std::string> {
  public:
   using Data = kainjow::mustache::data;
 
-  ViewModelContext(const TemplateCompiler& compiler, Diagnostics& diagnostics);
+  ViewModelContext(const TemplateCompiler& compiler, LiteralData& literals,
+                   Diagnostics& diagnostics);
 
   // Puts a view-model value on the stack (the root, then an `each` item). It must outlive this.
   void push_value(const nlohmann::json& value);
@@ -47,6 +60,7 @@ class ViewModelContext : public kainjow::mustache::basic_context<std::string> {
   const Data* keep(Data data, const nlohmann::json* value) const;
 
   const TemplateCompiler& compiler_;
+  LiteralData& literals_;
   Diagnostics& diagnostics_;
   std::vector<const nlohmann::json*> stack_;
   // kainjow pushes back the data this context returned; these maps lead back to the JSON.

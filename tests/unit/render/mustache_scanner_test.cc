@@ -68,24 +68,16 @@ TEST(OriginMarkers, StripKeepsUnmarkedLinesAndAnUnfinishedLastLine) {
   EXPECT_EQ(marked.line_origin_ids, (std::vector<int>{3, 12, 12}));
 }
 
-TEST(OriginMarkers, EncodedBlanksAreDecodedAndCountAsLines) {
-  std::string template_text;
-  append_encoded_blanks(template_text, "a b\tc\r\n");
-  EXPECT_EQ(template_text.find_first_of(" \t\r\n"), std::string::npos);
-  EXPECT_TRUE(contains_marker_character(template_text));
-  // A value's own newline (not encoded) and a template newline (encoded) both end a line.
-  UnmarkedText text = strip_line_markers(template_text + "v\nw" + line_marker(6));
-  EXPECT_EQ(text.text, "a b\tc\r\nv\nw");
-  EXPECT_EQ(text.line_origin_ids, (std::vector<int>{6, 6, 6}));
-}
-
 TEST(OriginMarkers, TagIdsRoundTrip) {
   EXPECT_EQ(decoded_tag_id(encoded_tag_name(42)), 42);
   EXPECT_FALSE(decoded_tag_id("name"));
   EXPECT_FALSE(decoded_tag_id("\x03x"));
   EXPECT_TRUE(contains_marker_character("a\x02"));
-  EXPECT_TRUE(contains_marker_character("a\xfe"));
-  EXPECT_FALSE(contains_marker_character("\a\x1f caf\xc3\xa9"));
+  EXPECT_TRUE(contains_marker_character("a\x04"));
+  EXPECT_TRUE(contains_marker_character(std::string(100, 'x') + "\x01"));
+  EXPECT_FALSE(contains_marker_character("\a\x1f caf\xc3\xa9 \xfe"));
+  EXPECT_EQ(decoded_literal_id(encoded_literal_name(7)), 7);
+  EXPECT_FALSE(decoded_literal_id(encoded_tag_name(7)));
   EXPECT_FALSE(contains_marker_character("plain\ttext"));
 }
 

@@ -451,7 +451,7 @@ TEST(Render, ViewModelMayNotHoldMarkerCharacters) {
                          json{{"list", {"ok", "bad\x01"}}});
   EXPECT_EQ(result.diagnostics,
             "infragen: error: view model value at '/list/1' contains a control character "
-            "U+0001..U+0003 or a byte F8..FF\n1 error generated.\n");
+            "U+0001..U+0004\n1 error generated.\n");
 }
 
 }  // namespace
