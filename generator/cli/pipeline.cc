@@ -245,6 +245,9 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
       work.files.push_back({std::move(rendered), std::nullopt, {}});
     }
   });
+  // The views are rendered: freed before the files are finished, which is the run's peak of
+  // memory (rendered and finished text side by side).
+  for (LoweredPack& pack : lowered) nlohmann::json().swap(pack.view);
   std::vector<std::pair<FileWork*, std::string>> files;  // with the path in the output folder
   for (FormatWork& work : formats) {
     const std::string prefix = work.pack->name + "/" + work.format->output_dir + "/";
