@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DEMO_OUT ?= infra
 INFRAGEN := $(BUILD)/infragen
 
-.PHONY: all deps build demo test unit golden fuzz bench format clean conformance-deep
+.PHONY: all deps build compiler demo test unit golden fuzz bench format clean conformance-deep
 
 all: build
 
@@ -18,7 +18,11 @@ $(BUILD)/build.ninja: CMakeLists.txt
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD)
 
-demo: build
+# The compiler alone, without the tests (what `make demo` needs).
+compiler: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) --target infragen
+
+demo: compiler
 	rm -rf $(DEMO_OUT)
 	$(INFRAGEN) generate examples/voting/app.yaml --all -o $(DEMO_OUT)
 

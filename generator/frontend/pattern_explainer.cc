@@ -4,6 +4,8 @@
 #include <cctype>
 #include <limits>
 
+#include "frontend/message_words.h"
+
 namespace infragen {
 namespace {
 
@@ -152,15 +154,6 @@ CharSet range(char first, char last) {
 
 std::string quoted(char c) { return std::string("'") + c + "'"; }
 
-std::string join_words(const std::vector<std::string>& words, const std::string& last_joiner) {
-  std::string out;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? last_joiner : ", ";
-    out += words[i];
-  }
-  return out;
-}
-
 // The parts of a character set in words; nothing when it holds part of a letter or digit
 // range (e.g. [a-f]), which words would misstate.
 std::optional<std::vector<std::string>> set_parts(const CharSet& set, bool singular,
@@ -220,26 +213,26 @@ std::optional<std::string> explain_pattern(const std::string& pattern) {
   auto body_parts = set_parts(body.chars, false, false);
   if (!body_parts) return std::nullopt;
   std::vector<std::string> clauses;
-  clauses.push_back("consist of " + join_words(*body_parts, " and "));
+  clauses.push_back("consist of " + join_words(*body_parts, "and"));
   int min = body.min, max = body.max;
   if (simple->atoms.size() == 2) {
     const Atom& head = simple->atoms.front();
     auto head_parts = set_parts(head.chars, true, (body.chars & upper).none());
     if (!head_parts) return std::nullopt;
-    clauses.push_back("start with " + join_words(*head_parts, " or "));
+    clauses.push_back("start with " + join_words(*head_parts, "or"));
     min = add_lengths(min, 1);
     max = add_lengths(max, 1);
   }
   if (simple->tail) {
     auto tail_parts = set_parts(simple->tail->chars, true, (body.chars & upper).none());
     if (!tail_parts) return std::nullopt;
-    clauses.push_back("end with " + join_words(*tail_parts, " or "));
+    clauses.push_back("end with " + join_words(*tail_parts, "or"));
     min = 1;  // the head alone
     max = add_lengths(max, 1);
   }
   std::string length = length_words(min, max);
   if (!length.empty()) clauses.push_back("be " + length);
-  return join_words(clauses, " and ");
+  return join_words(clauses, "and");
 }
 
 std::optional<std::string> explain_pattern_mismatch(const std::string& pattern,

@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Parameter values of one environment file: every accepted shape becomes key -> string.
 std::optional<json> parameter_values(const json& file) {
   json out = json::object();
@@ -208,7 +203,7 @@ class TemplateEvaluator {
   std::set<std::string> in_progress_;
 };
 
-std::string child_path(const std::string& path, const std::string& key) {
+std::string json_child_path(const std::string& path, const std::string& key) {
   bool plain = !key.empty();
   for (char c : key) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
   if (plain) return path.empty() ? key : path + "." + key;
@@ -221,7 +216,8 @@ void flatten(const std::string& path, const json& value, std::map<std::string, s
   bool intrinsic = value.is_object() && value.size() == 1 &&
                    (value.begin().key() == "Ref" || value.begin().key().rfind("Fn::", 0) == 0);
   if (value.is_object() && !value.empty() && !intrinsic) {
-    for (const auto& [key, element] : value.items()) flatten(child_path(path, key), element, out);
+    for (const auto& [key, element] : value.items())
+      flatten(json_child_path(path, key), element, out);
   } else if (value.is_array() && !value.empty()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
       flatten(path + "[" + std::to_string(i) + "]", value[i], out);
@@ -263,7 +259,7 @@ void read_cloudformation_resources(const FileMap& files, PartResources& part) {
   std::map<std::string, json> templates;
   std::map<std::string, json> environments;
   for (const auto& [path, content] : files) {
-    if (!ends_with(path, ".json")) continue;
+    if (!path.ends_with(".json")) continue;
     json parsed = json::parse(content, nullptr, false);
     if (parsed.is_discarded()) {
       part.notes.push_back(path + " is not valid JSON; its resources are not listed");

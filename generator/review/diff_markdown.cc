@@ -29,7 +29,7 @@ std::string code(const std::string& text) {
   return fence + pad + cell(text) + pad + fence;
 }
 
-std::string mark(const ResourceChange& change) {
+std::string markdown_mark(const ResourceChange& change) {
   if (change.danger == Danger::destroy) return "**DESTROY**";
   if (change.danger == Danger::replace) return "**REPLACE**";
   if (change.kind == ChangeKind::added) return "+ add";
@@ -80,7 +80,7 @@ std::string diff_markdown(const DiffReport& report, std::size_t max_chars) {
       for (const auto& change : environment->changes) {
         std::string resource = code(change.address);
         if (change.conditional) resource += " (conditional)";
-        out += "| " + mark(change) + " | " + resource + " | " + details(change) + " |\n";
+        out += "| " + markdown_mark(change) + " | " + resource + " | " + details(change) + " |\n";
       }
     }
     if (!part.notes.empty()) {

@@ -6,7 +6,7 @@
 namespace infragen::review {
 namespace {
 
-std::string mark(const ResourceChange& change) {
+std::string text_mark(const ResourceChange& change) {
   if (change.danger == Danger::destroy) return "DESTROY";
   if (change.danger == Danger::replace) return "REPLACE";
   if (change.kind == ChangeKind::added) return "+";
@@ -38,7 +38,7 @@ std::string diff_text(const DiffReport& report, bool full_file_diffs) {
       out += fmt::format("\n{} ({} {}), environment{} {}\n", part.folder, part.target, part.format,
                          names.size() == 1 ? "" : "s", joined(names));
       for (const auto& change : environment->changes) {
-        out += fmt::format("  {:<7} {}", mark(change), change.address);
+        out += fmt::format("  {:<7} {}", text_mark(change), change.address);
         if (!change.renamed_from.empty()) out += " (was " + change.renamed_from + ")";
         if (change.conditional) out += " (conditional)";
         out += "\n";

@@ -7,16 +7,7 @@
 #include <set>
 
 namespace infragen::review {
-namespace {
-
-using hcl::Expression;
-using hcl::ExpressionKind;
-using hcl::TemplatePart;
-using hcl::Traverser;
-using nlohmann::json;
-using Value = std::optional<json>;
-
-bool is_identifier(const std::string& key) {
+bool is_hcl_identifier(const std::string& key) {
   if (key.empty() || !(std::isalpha(static_cast<unsigned char>(key[0])) || key[0] == '_')) {
     return false;
   }
@@ -25,6 +16,15 @@ bool is_identifier(const std::string& key) {
   }
   return true;
 }
+
+namespace {
+
+using hcl::Expression;
+using hcl::ExpressionKind;
+using hcl::TemplatePart;
+using hcl::Traverser;
+using nlohmann::json;
+using Value = std::optional<json>;
 
 // Terraform converts numbers and bools to strings in templates and string functions.
 std::optional<std::string> as_string(const json& value) {
@@ -317,7 +317,7 @@ std::string literal_text(const json& value) {
     for (const auto& [key, element] : value.items()) {
       if (!first) out += ", ";
       first = false;
-      out += (is_identifier(key) ? key : json(key).dump()) + " = " + literal_text(element);
+      out += (is_hcl_identifier(key) ? key : json(key).dump()) + " = " + literal_text(element);
     }
     return out + " }";
   }

@@ -39,4 +39,8 @@ std::string render(const hcl::Expression& expression, const HclScope& scope);
 // A value as HCL literal text on one line: "text", 12, true, null, ["a", 1], { k = "v" }.
 std::string literal_text(const nlohmann::json& value);
 
+// Whether `key` is an HCL identifier (a letter or '_', then letters, digits and '_'): an object
+// key written bare rather than quoted.
+bool is_hcl_identifier(const std::string& key);
+
 }  // namespace infragen::review

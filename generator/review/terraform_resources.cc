@@ -31,16 +31,8 @@ struct LocalValue {
   std::string_view source;
 };
 
-bool is_identifier(const std::string& key) {
-  if (key.empty() || std::isdigit(static_cast<unsigned char>(key[0]))) return false;
-  for (char c : key) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
-  }
-  return true;
-}
-
-std::string child_path(const std::string& path, const std::string& key) {
-  if (is_identifier(key)) return path.empty() ? key : path + "." + key;
+std::string hcl_child_path(const std::string& path, const std::string& key) {
+  if (is_hcl_identifier(key)) return path.empty() ? key : path + "." + key;
   return path + "[" + json(key).dump() + "]";
 }
 
@@ -48,7 +40,7 @@ void flatten_value(const std::string& path, const json& value,
                    std::map<std::string, std::string>& out) {
   if (value.is_object() && !value.empty()) {
     for (const auto& [key, element] : value.items())
-      flatten_value(child_path(path, key), element, out);
+      flatten_value(hcl_child_path(path, key), element, out);
   } else if (value.is_array() && !value.empty()) {
     for (std::size_t i = 0; i < value.size(); ++i) {
       flatten_value(path + "[" + std::to_string(i) + "]", value[i], out);
@@ -80,7 +72,7 @@ void flatten_expression(const std::string& path, const hcl::Expression& expressi
         key = json::parse(key, nullptr, false).is_string() ? json::parse(key).get<std::string>()
                                                            : key;
       }
-      flatten_expression(child_path(path, key), *item.value, scope, out);
+      flatten_expression(hcl_child_path(path, key), *item.value, scope, out);
     }
     return;
   }
@@ -100,7 +92,7 @@ void flatten_body(const std::string& path, const hcl::Body& body, const HclScope
                   std::map<std::string, std::string>& out) {
   for (const auto& attribute : body.attributes) {
     if (path.empty() && kMetaArguments.count(attribute.name)) continue;
-    flatten_expression(child_path(path, attribute.name), *attribute.value, scope, out);
+    flatten_expression(hcl_child_path(path, attribute.name), *attribute.value, scope, out);
   }
   std::map<std::string, int> seen;
   std::map<std::string, int> total;
@@ -242,11 +234,6 @@ void add_instances(const std::string& address, const std::string& type, const De
   }
 }
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 void read_terraform_resources(const FileMap& files, PartResources& part) {
@@ -257,8 +244,8 @@ void read_terraform_resources(const FileMap& files, PartResources& part) {
   std::map<std::string, json> tfvars;
 
   for (const auto& [path, content] : files) {
-    bool is_code = ends_with(path, ".tf") && path.find('/') == std::string::npos;
-    bool is_tfvars = path.rfind("env/", 0) == 0 && ends_with(path, ".tfvars") &&
+    bool is_code = path.ends_with(".tf") && path.find('/') == std::string::npos;
+    bool is_tfvars = path.rfind("env/", 0) == 0 && path.ends_with(".tfvars") &&
                      path.find('/', 4) == std::string::npos;
     if (!is_code && !is_tfvars) continue;
     auto file = std::make_unique<ParsedFile>();
