@@ -19,8 +19,6 @@ std::optional<std::string> containment_problem(const fs::path& folder,
                                                const std::string& relative) {
   std::error_code error;
   if (!fs::exists(folder, error)) return std::nullopt;  // nothing below it exists yet
-  fs::path root = fs::canonical(folder, error);
-  if (error) return "cannot resolve the output folder: " + error.message();
   fs::path parents = fs::path(relative).parent_path();
   fs::path current = folder;
   for (const fs::path& segment : parents) {
@@ -28,6 +26,9 @@ std::optional<std::string> containment_problem(const fs::path& folder,
     fs::file_status status = fs::symlink_status(current, error);
     if (!fs::exists(status)) return std::nullopt;  // the rest will be created as directories
     if (fs::is_symlink(status)) {
+      // Resolved only here: this runs for every file written, and links are rare.
+      fs::path root = fs::canonical(folder, error);
+      if (error) return "cannot resolve the output folder: " + error.message();
       fs::path target = fs::canonical(current, error);
       if (error) return current.generic_string() + " is a symbolic link that does not resolve";
       if (!lies_within(target, root)) {

@@ -46,7 +46,9 @@ void collect_partials(const std::string& folder, const std::string& prefix,
   }
   std::sort(found.begin(), found.end());
   for (const fs::path& path : found) {
-    std::string relative = fs::relative(path, folder).generic_string();
+    // Lexical: the iterator yields paths below `folder` as written (fs::relative resolves every
+    // component of both paths through the file system, for each of the hundreds of partials).
+    std::string relative = path.lexically_relative(folder).generic_string();
     std::string name =
         prefix + relative.substr(0, relative.size() - std::string(".mustache").size());
     std::string shown = (fs::path(folder) / relative).generic_string();
