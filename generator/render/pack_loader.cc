@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "output/relative_path.h"
 #include "render/marked_yaml.h"

@@ -46,7 +46,7 @@ class TemplateCompiler {
     return line_origins_;
   }
   const std::string& partial_source(int id) const { return partial_sources_.at(id); }
-  // The text of a literal tag (see kLiteralPrefix in origin_markers.h), blanks encoded.
+  // The text of a literal tag (see kLiteralPrefix in origin_markers.h).
   const std::string& literal(int id) const { return literals_.at(id); }
   size_t literal_count() const { return literals_.size(); }
   // The display path of a pack template, as used in diagnostics and line origins.

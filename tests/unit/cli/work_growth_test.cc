@@ -11,6 +11,7 @@
 #include <new>
 #include <string>
 
+#include "../growth_manifest.h"
 #include "cli/pipeline.h"
 
 namespace {
@@ -37,26 +38,6 @@ void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
 namespace infragen {
 namespace {
 
-// N public services, each reading the database and a secret, scaling on CPU and calling a
-// private service of its own: every list, rule set and reference of the output grows with N.
-std::string manifest_of(int services) {
-  std::string yaml =
-      "apiVersion: infragen/v1\nname: growth\nregion: eu-west-1\n"
-      "databases:\n  db: {engine: postgres, version: \"16\", size: small}\n"
-      "secrets:\n  api-key: {}\n"
-      "environments:\n  dev: {}\n  prod: {}\n"
-      "services:\n";
-  for (int i = 1; i <= services; ++i) {
-    const std::string n = std::to_string(i);
-    yaml += "  web" + n + ":\n    image: nginx:1.27\n    port: 80\n    expose: public\n" +
-            "    route: {path: /web" + n + "}\n    autoscale: {min: 1, max: 4, cpu: 70}\n" +
-            "    env: {DB: \"${databases.db.host}\", PEER: \"${services.api" + n + ".url}\"}\n" +
-            "    secrets: {KEY: api-key, DB_PASSWORD: databases.db.password}\n";
-    yaml += "  api" + n + ":\n    image: nginx:1.27\n    port: 8080\n    expose: private\n";
-  }
-  return yaml;
-}
-
 struct Work {
   double allocations = 0;
   double bytes = 0;
@@ -66,7 +47,7 @@ struct Work {
 Work compile_work(int services) {
   const std::filesystem::path path = std::filesystem::temp_directory_path() /
                                      ("infragen-growth-" + std::to_string(services) + ".yaml");
-  std::ofstream(path) << manifest_of(services);
+  std::ofstream(path) << testing::growth_manifest(services);
   CompileRequest request;
   request.manifest_path = path.string();
   Diagnostics diagnostics;

@@ -5,36 +5,18 @@
 
 #include <string>
 
+#include "../growth_manifest.h"
 #include "lowering_fixture.h"
 
 namespace infragen {
 namespace {
 
+using testing::growth_manifest;
 using testing::lower_yaml;
 using testing::target_spec_from_pack;
 
-// N public services, each reading the database and a secret and scaling on CPU, and N private
-// ones the public ones call: every list and rule set of the view grows with N.
-std::string manifest_of(int services) {
-  std::string yaml =
-      "apiVersion: infragen/v1\nname: scale\nregion: eu-west-1\n"
-      "databases:\n  db: {engine: postgres, version: \"16\", size: small}\n"
-      "secrets:\n  api-key: {}\n"
-      "environments:\n  dev: {}\n  prod: {}\n"
-      "services:\n";
-  for (int i = 1; i <= services; ++i) {
-    const std::string n = std::to_string(i);
-    yaml += "  web" + n + ":\n    image: nginx:1.27\n    port: 80\n    expose: public\n" +
-            "    route: {path: /web" + n + "}\n    autoscale: {min: 1, max: 4, cpu: 70}\n" +
-            "    env: {DB: \"${databases.db.host}\", PEER: \"${services.api" + n + ".url}\"}\n" +
-            "    secrets: {KEY: api-key, DB_PASSWORD: databases.db.password}\n";
-    yaml += "  api" + n + ":\n    image: nginx:1.27\n    port: 8080\n    expose: private\n";
-  }
-  return yaml;
-}
-
 size_t view_size(int services, const std::string& target) {
-  auto lowered = lower_yaml(manifest_of(services), target_spec_from_pack(target));
+  auto lowered = lower_yaml(growth_manifest(services), target_spec_from_pack(target));
   EXPECT_TRUE(lowered.ok()) << lowered.messages;
   return lowered.ok() ? lowered.view.dump().size() : 0;
 }
