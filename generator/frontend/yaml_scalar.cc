@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <limits>
-#include <regex>
+#include <string_view>
 
 namespace infragen {
 namespace {
@@ -17,6 +17,64 @@ bool is_null_word(const std::string& s) {
 
 bool is_true_word(const std::string& s) { return s == "true" || s == "True" || s == "TRUE"; }
 bool is_false_word(const std::string& s) { return s == "false" || s == "False" || s == "FALSE"; }
+
+// The YAML 1.2 core schema's number forms, matched by hand: std::regex takes longer to compile
+// these six patterns than the rest of a small manifest takes to load.
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view without_sign(std::string_view text) {
+  if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+  return text;
+}
+
+size_t digit_run(std::string_view text, size_t from) {
+  size_t end = from;
+  while (end < text.size() && is_digit(text[end])) ++end;
+  return end - from;
+}
+
+// [-+]?[0-9]+
+bool is_decimal(std::string_view text) {
+  text = without_sign(text);
+  return !text.empty() && digit_run(text, 0) == text.size();
+}
+
+// 0o[0-7]+ or 0x[0-9a-fA-F]+
+bool is_prefixed_digits(std::string_view text, std::string_view prefix, int base) {
+  if (text.size() <= prefix.size() || text.substr(0, prefix.size()) != prefix) return false;
+  for (char c : text.substr(prefix.size())) {
+    const bool octal = c >= '0' && c <= '7';
+    const bool hex = is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (!(base == 8 ? octal : hex)) return false;
+  }
+  return true;
+}
+
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool is_floating(std::string_view text) {
+  text = without_sign(text);
+  size_t at = digit_run(text, 0);
+  if (at == 0) {
+    if (at >= text.size() || text[at] != '.') return false;
+    const size_t fraction = digit_run(text, at + 1);
+    if (fraction == 0) return false;
+    at += 1 + fraction;
+  } else if (at < text.size() && text[at] == '.') {
+    at += 1 + digit_run(text, at + 1);
+  }
+  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+    std::string_view exponent = without_sign(text.substr(at + 1));
+    return !exponent.empty() && digit_run(exponent, 0) == exponent.size();
+  }
+  return at == text.size();
+}
+
+// [-+]?(\.inf|\.Inf|\.INF) or \.nan|\.NaN|\.NAN
+bool is_infinity_or_nan(std::string_view text) {
+  if (text == ".nan" || text == ".NaN" || text == ".NAN") return true;
+  text = without_sign(text);
+  return text == ".inf" || text == ".Inf" || text == ".INF";
+}
 
 // Parses the digits of `text` (after any prefix) in `base`; fails when they overflow int64.
 Result parse_integer(const std::string& text, const std::string& digits, int base, bool negative) {
@@ -42,21 +100,14 @@ Result resolve_plain_scalar(const std::string& text) {
   if (is_true_word(text)) return json(true);
   if (is_false_word(text)) return json(false);
 
-  static const std::regex decimal("[-+]?[0-9]+");
-  static const std::regex octal("0o[0-7]+");
-  static const std::regex hexadecimal("0x[0-9a-fA-F]+");
-  static const std::regex floating("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  static const std::regex infinity("[-+]?(\\.inf|\\.Inf|\\.INF)");
-  static const std::regex not_a_number("\\.nan|\\.NaN|\\.NAN");
-
-  if (std::regex_match(text, decimal)) {
+  if (is_decimal(text)) {
     bool negative = text[0] == '-';
     size_t sign = (text[0] == '-' || text[0] == '+') ? 1 : 0;
     return parse_integer(text, text.substr(sign), 10, negative);
   }
-  if (std::regex_match(text, octal)) return parse_integer(text, text.substr(2), 8, false);
-  if (std::regex_match(text, hexadecimal)) return parse_integer(text, text.substr(2), 16, false);
-  if (std::regex_match(text, floating)) {
+  if (is_prefixed_digits(text, "0o", 8)) return parse_integer(text, text.substr(2), 8, false);
+  if (is_prefixed_digits(text, "0x", 16)) return parse_integer(text, text.substr(2), 16, false);
+  if (is_floating(text)) {
     double value = std::strtod(text.c_str(), nullptr);
     if (value == std::numeric_limits<double>::infinity() ||
         value == -std::numeric_limits<double>::infinity()) {
@@ -64,7 +115,7 @@ Result resolve_plain_scalar(const std::string& text) {
     }
     return json(value);
   }
-  if (std::regex_match(text, infinity) || std::regex_match(text, not_a_number)) {
+  if (is_infinity_or_nan(text)) {
     return ScalarError{"'" + text + "' (infinity or not-a-number) cannot be used in a manifest"};
   }
   return json(text);

@@ -3,9 +3,9 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
-#include <regex>
 
 #include "lowering/logical_ids.h"
+#include "render/mustache_scanner.h"
 
 namespace infragen {
 
@@ -29,14 +29,17 @@ kainjow::mustache::data to_data(const nlohmann::json& context) {
   return data;
 }
 
-// The names the snippet's tags use, each once, in order of first use.
+// The names the snippet's value and section tags use, each once, in order of first use.
 std::vector<std::string> tag_names(const std::string& snippet) {
-  static const std::regex tag(R"(\{\{\{?\s*[#^/&]?\s*([A-Za-z0-9_.-]+)\s*\}?\}\})");
+  using Type = MustacheTag::Type;
   std::vector<std::string> names;
-  for (auto it = std::sregex_iterator(snippet.begin(), snippet.end(), tag);
-       it != std::sregex_iterator(); ++it) {
-    std::string name = (*it)[1].str();
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  for (const MustacheTag& tag : scan_mustache(snippet).tags) {
+    if (tag.type == Type::partial || tag.type == Type::comment || tag.type == Type::delimiters) {
+      continue;
+    }
+    if (std::find(names.begin(), names.end(), tag.name) == names.end()) {
+      names.push_back(tag.name);
+    }
   }
   return names;
 }

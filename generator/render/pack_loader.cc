@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
 #include "output/relative_path.h"
 #include "render/marked_yaml.h"
@@ -63,9 +62,18 @@ void collect_partials(const std::string& folder, const std::string& prefix,
 
 namespace {
 
-const std::regex& format_name_pattern() {
-  static const std::regex pattern("^[a-z][a-z0-9]*(-[a-z0-9]+)*$");
-  return pattern;
+// ^[a-z][a-z0-9]*(-[a-z0-9]+)*$: lowercase words joined by single hyphens.
+bool valid_format_name(const std::string& name) {
+  if (name.empty() || !(name.front() >= 'a' && name.front() <= 'z') || name.back() == '-') {
+    return false;
+  }
+  char previous = '\0';
+  for (char c : name) {
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c == '-' ? previous == '-' : !word) return false;
+    previous = c;
+  }
+  return true;
 }
 
 // Checks one `files:` entry and reads its template into `pack.templates`.
@@ -103,7 +111,7 @@ PackFile load_file_entry(const MarkedDocument& document, const std::string& poin
 void load_formats(const MarkedDocument& document, Pack& pack, Diagnostics& diagnostics) {
   for (const auto& [name, body] : document.root["formats"].items()) {
     std::string pointer = pointer_child("/formats", name);
-    if (!std::regex_match(name, format_name_pattern())) {
+    if (!valid_format_name(name)) {
       diagnostics.error(document.key_at(pointer), "invalid format name '" + name + "'",
                         "use lower-case letters, digits and '-', e.g. terraform");
     }

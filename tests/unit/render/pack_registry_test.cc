@@ -275,6 +275,26 @@ TEST(PackRegistry, InvalidFormatName) {
             "1 error generated.\n");
 }
 
+TEST(PackRegistry, FormatNamesAreLowercaseWordsJoinedBySingleHyphens) {
+  auto rejected = [](const std::string& name) {
+    TempFolder temp;
+    write_files(temp, {{"demo/pack.yaml", std::string(kHeader) + "formats: {" + name +
+                                              ": {output_dir: o, files: [{path: a, template: "
+                                              "t.mustache, kind: text}]}}\n"},
+                       {"demo/t.mustache", ""}});
+    PackRegistry registry;
+    Diagnostics diagnostics;
+    registry.load_folder(temp.str(), diagnostics);
+    return printed(diagnostics).find("invalid format name '" + name + "'") != std::string::npos;
+  };
+  for (const std::string bad : {"1tf", "-tf", "tf-", "tf--x", "t_f", "tF"}) {
+    EXPECT_TRUE(rejected(bad)) << bad;
+  }
+  for (const std::string good : {"tf", "t2", "docker-compose", "a-1-b"}) {
+    EXPECT_FALSE(rejected(good)) << good;
+  }
+}
+
 TEST(PackRegistry, MissingFolder) {
   PackRegistry registry;
   Diagnostics diagnostics;
