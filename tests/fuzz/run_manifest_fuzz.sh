@@ -69,11 +69,22 @@ if [[ "${MANIFEST_FUZZ_RENDER:-}" == "1" ]]; then
   dirs+=(formats formats/cloudformation formats/yaml formats/hcl)
   flags+=(-DMANIFEST_FUZZ_RENDER)
 fi
+# Unity batches, as the CMake build makes them (INFRAGEN_UNITY_BATCH): each folder's sources in
+# C-locale order, 8 to a translation unit, so the same files share a unit as there (the build
+# keeps those free of clashes). Parsing the heavy headers once per batch instead of once per
+# source makes the sanitizer build about three times faster.
 sources=()
+mkdir -p "${work}/unity"
 for dir in "${dirs[@]}"; do
-  for source in "${root}/generator/${dir}"/*.cc; do
-    [[ "$(basename "${source}")" == "fmt_tool.cc" ]] && continue
-    sources+=("${source}")
+  mapfile -t files < <(printf '%s\n' "${root}/generator/${dir}"/*.cc | grep -v '/fmt_tool\.cc$' |
+                       LC_ALL=C sort)
+  for ((first = 0; first < ${#files[@]}; first += 8)); do
+    unit="${work}/unity/${dir//\//_}_$((first / 8)).cc"
+    text=""
+    for file in "${files[@]:first:8}"; do text+="#include \"${file}\""$'\n'; done
+    # Rewritten only when its list changes: a kept work folder rebuilds only what changed.
+    if ! printf '%s' "${text}" | cmp -s - "${unit}"; then printf '%s' "${text}" >"${unit}"; fi
+    sources+=("${unit}")
   done
 done
 sources+=("${work}"/generated/*.cc "${here}/manifest_fuzz.cc")
@@ -94,7 +105,7 @@ stale() {
   return 1
 }
 
-echo "building manifest_fuzz with ${compiler} (${#sources[@]} sources, 2 at a time)"
+echo "building manifest_fuzz with ${compiler} (${#sources[@]} translation units, 2 at a time)"
 running=()
 build_failed=0
 for source in "${sources[@]}"; do
