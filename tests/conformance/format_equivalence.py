@@ -13,7 +13,7 @@ each with a reason in a third column. It fails on a Terraform resource without a
 that one format has and the other lacks, and a different number of resources of a type where
 neither format makes that number depend on the environment (count/for_each, Condition).
 
-With PLANS_DIR (`<environment>.json`: `terraform show -json` of a plan of that environment), it
+With PLANS_DIR (`<environment>.jsonl`: the `terraform plan -json` log of that environment), it
 also compares each environment exactly: the resources the plan creates, mapped, against the
 CloudFormation resources whose conditions hold with `params/<environment>.json`.
 """
@@ -80,13 +80,17 @@ def compare_environment(rows, plan_path, cloudformation_dir, cloudformation_only
     """Exact counts per CloudFormation type in one environment; 0 when they match."""
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from cfn_stack_tool import Conditions  # pylint: disable=import-outside-toplevel
-    environment = os.path.basename(plan_path)[:-len(".json")]
-    with open(plan_path, encoding="utf-8") as handle:
-        plan = json.load(handle)
+    environment = os.path.basename(plan_path)[:-len(".jsonl")]
     terraform = defaultdict(int)
-    for change in plan.get("resource_changes", []):
-        if change["mode"] == "managed" and "create" in change["change"]["actions"]:
-            kind = mapped(rows, change["type"], change["name"])
+    with open(plan_path, encoding="utf-8") as handle:
+        for line in handle:
+            message = json.loads(line)
+            if message.get("type") != "planned_change" or message["change"]["action"] != "create":
+                continue
+            resource = message["change"]["resource"]
+            if resource["addr"].startswith("data.") or ".data." in resource["addr"]:
+                continue
+            kind = mapped(rows, resource["resource_type"], resource["resource_name"])
             if kind:
                 terraform[kind] += 1
     with open(os.path.join(cloudformation_dir, "params", environment + ".json"), encoding="utf-8") as handle:
@@ -162,7 +166,7 @@ def main(argv):
     for note in notes:
         print(note)
     if len(argv) == 5:
-        for plan in sorted(glob.glob(os.path.join(argv[4], "*.json"))):
+        for plan in sorted(glob.glob(os.path.join(argv[4], "*.jsonl"))):
             status |= compare_environment(rows, plan, argv[2], set(cloudformation_only))
     return status
 

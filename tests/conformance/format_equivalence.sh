@@ -34,10 +34,12 @@ if command -v terraform >/dev/null && command -v moto_server >/dev/null && [ -n 
   grep -q 'variable "image_tag"' "$tf/variables.tf" && image_tag=(-var image_tag=test)
   for var_file in "$tf"/env/*.tfvars; do
     environment=$(basename "$var_file" .tfvars)
-    if ! (cd "$tf" && terraform plan -input=false -no-color -var-file="env/$environment.tfvars" \
-        "${image_tag[@]}" -out="$WORK/$environment.plan" >"$WORK/plan.log" 2>&1 &&
-        terraform show -json "$WORK/$environment.plan" >"$WORK/plans/$environment.json"); then
-      echo "FAIL terraform plan ($environment)"; tail -30 "$WORK/plan.log"; exit 1
+    # The plan's machine-readable log names every planned change: no `terraform show` needed
+    # (which loads the provider's schemas once more).
+    if ! (cd "$tf" && terraform plan -input=false -no-color -json -var-file="env/$environment.tfvars" \
+        "${image_tag[@]}" >"$WORK/plans/$environment.jsonl" 2>"$WORK/plan.log"); then
+      echo "FAIL terraform plan ($environment)"
+      grep -h '"@level":"error"' "$WORK/plans/$environment.jsonl" | tail -5; tail -30 "$WORK/plan.log"; exit 1
     fi
   done
   plans=("$WORK/plans")

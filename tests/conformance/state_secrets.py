@@ -1,5 +1,6 @@
-"""Fails when `terraform show -json` (stdin) holds a secret value as plain text: a password,
-auth token or secret string with a value in any resource's attributes."""
+"""Fails when a Terraform state (`terraform state pull`, on stdin) holds a secret value as plain
+text: a password, auth token or secret string with a value in any resource's attributes. The raw
+state is read rather than `terraform show -json`, which would start the provider once more."""
 import json
 import sys
 
@@ -17,18 +18,20 @@ def find(node, path, found):
             find(value, f"{path}[{i}]", found)
 
 
-def modules(module):
-    yield module
-    for child in module.get("child_modules", []):
-        yield from modules(child)
+def address(resource, instance):
+    parts = [resource["module"]] if resource.get("module") else []
+    parts.append(("data." if resource["mode"] == "data" else "") + f"{resource['type']}.{resource['name']}")
+    text = ".".join(parts)
+    if "index_key" in instance:
+        text += f"[{json.dumps(instance['index_key'])}]"
+    return text
 
 
 state = json.load(sys.stdin)
 found = []
-root = state.get("values", {}).get("root_module", {})
-for module in modules(root):
-    for resource in module.get("resources", []):
-        # `values` holds attribute values; `sensitive_values` only marks attributes (true/false).
-        find(resource.get("values", {}), resource["address"], found)
+for resource in state.get("resources", []):
+    for instance in resource.get("instances", []):
+        # `attributes` holds the values; `sensitive_attributes` only marks paths.
+        find(instance.get("attributes", {}), address(resource, instance), found)
 if found:
     sys.exit("FAIL: plain-text secret in state at " + ", ".join(found))

@@ -73,7 +73,7 @@ done <"$here/moto_gaps.tsv"
 created=$(terraform state list | wc -l)
 # Secret values must never reach the state as plain text: the database password is managed
 # by RDS in Secrets Manager, so no "password" attribute may hold a value.
-terraform show -json | python3 "$here/state_secrets.py"
+terraform state pull | python3 "$here/state_secrets.py"
 if ! destroy; then
   echo "FAIL: terraform destroy ($target, $environment)"; tail -40 "$WORK/destroy.log"; exit 1
 fi
