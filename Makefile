@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 DEMO_OUT ?= infra
 INFRAGEN := $(BUILD)/infragen
 
-.PHONY: all deps build compiler demo test unit golden fuzz bench format clean conformance-deep
+.PHONY: all deps build compiler demo test unit golden fuzz bench format clean conformance conformance-deep
 
 all: build
 
@@ -39,11 +39,21 @@ test: build
 golden: build
 	bash tests/golden/update.sh $(INFRAGEN)
 
-# The generative tier over more seeds than ctest's 40: `make conformance-deep N=500 SEED=1000`.
+# The generative tier over more seeds than ctest's 40, with cfn-lint and terraform on every
+# target of every seed (ctest's take one target per seed in turn):
+# `make conformance-deep N=500 SEED=1000`.
 N ?= 500
 SEED ?= 1
 conformance-deep: build
-	bash tests/generative/run.sh $(INFRAGEN) . $(N) $(SEED)
+	bash tests/generative/run.sh $(INFRAGEN) . $(N) $(SEED) --all-targets
+
+# The slower tiers that `make test` keeps short (about an hour and a half on two cores): both
+# fuzzers for FUZZ_SECONDS each instead of 60, then the deep generative tier.
+FUZZ_SECONDS ?= 900
+conformance: build
+	bash tests/fuzz/run_hcl_fuzz.sh $(FUZZ_SECONDS)
+	bash tests/fuzz/run_manifest_fuzz.sh $(FUZZ_SECONDS)
+	$(MAKE) conformance-deep
 
 bench: build
 	bash bench/run.sh $(INFRAGEN)
