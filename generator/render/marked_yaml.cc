@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "formats/yaml/simple_yaml.h"
+
 namespace infragen {
 
 std::string pointer_child(const std::string& parent, const std::string& token) {
@@ -113,10 +115,49 @@ class Converter {
   Diagnostics& diagnostics_;
 };
 
+// Whether `value` holds a number: the plain reader types `1` as one, where this reading keeps
+// the text "1", so such a document is read by yaml-cpp.
+bool holds_number(const nlohmann::json& value) {
+  if (value.is_number()) return true;
+  if (value.is_object() || value.is_array()) {
+    for (const auto& child : value) {
+      if (holds_number(child)) return true;
+    }
+  }
+  return false;
+}
+
+std::optional<MarkedDocument> read_fast(const SourceFilePtr& file) {
+  SimpleYamlPositions positions;
+  std::optional<nlohmann::json> root = read_simple_yaml(file->text(), positions);
+  if (!root || holds_number(*root)) return std::nullopt;
+  MarkedDocument document;
+  document.file = file;
+  document.root = std::move(*root);
+  auto located = [&](const SimpleYamlPositions::Position& position) {
+    SourceLocation location;
+    location.file = file;
+    location.line = position.line;
+    location.column = position.column;
+    location.length = position.length;
+    return location;
+  };
+  for (const auto& [pointer, position] : positions.values) {
+    document.values.emplace(pointer, located(position));
+  }
+  for (const auto& [pointer, position] : positions.keys) {
+    document.keys.emplace(pointer, located(position));
+  }
+  return document;
+}
+
 }  // namespace
 
-std::optional<MarkedDocument> load_marked_yaml(const SourceFilePtr& file,
-                                               Diagnostics& diagnostics) {
+std::optional<MarkedDocument> load_marked_yaml(const SourceFilePtr& file, Diagnostics& diagnostics,
+                                               MarkedReading reading) {
+  if (reading == MarkedReading::fast) {
+    if (std::optional<MarkedDocument> fast = read_fast(file)) return fast;
+  }
   MarkedDocument document;
   document.file = file;
   YAML::Node root;

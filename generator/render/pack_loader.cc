@@ -130,17 +130,9 @@ void load_formats(const MarkedDocument& document, Pack& pack, Diagnostics& diagn
   }
 }
 
-}  // namespace
-
-std::optional<Pack> load_pack(const std::string& pack_folder, Diagnostics& diagnostics) {
-  const std::string pack_file = (fs::path(pack_folder) / "pack.yaml").generic_string();
-  std::optional<std::string> text = read_template_text(pack_file);
-  if (!text) {
-    diagnostics.file_error(pack_file, "cannot read file");
-    return std::nullopt;
-  }
-  auto source = std::make_shared<const SourceFile>(pack_file, std::move(*text));
-  std::optional<MarkedDocument> document = load_marked_yaml(source, diagnostics);
+std::optional<Pack> load_pack_from(const SourceFilePtr& source, const std::string& pack_folder,
+                                   MarkedReading reading, Diagnostics& diagnostics) {
+  std::optional<MarkedDocument> document = load_marked_yaml(source, diagnostics, reading);
   if (!document || !check_pack_schema(*document, diagnostics)) return std::nullopt;
 
   const int errors_before = diagnostics.error_count();
@@ -168,6 +160,25 @@ std::optional<Pack> load_pack(const std::string& pack_folder, Diagnostics& diagn
                    pack.partials, pack.partial_files, diagnostics);
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return pack;
+}
+
+}  // namespace
+
+std::optional<Pack> load_pack(const std::string& pack_folder, Diagnostics& diagnostics) {
+  const std::string pack_file = (fs::path(pack_folder) / "pack.yaml").generic_string();
+  std::optional<std::string> text = read_template_text(pack_file);
+  if (!text) {
+    diagnostics.file_error(pack_file, "cannot read file");
+    return std::nullopt;
+  }
+  auto source = std::make_shared<const SourceFile>(pack_file, std::move(*text));
+  // yaml-cpp took most of a small run's pack loading: the plain reader reads a pack first, and
+  // a pack with any problem is read again by yaml-cpp, whose positions every message uses.
+  Diagnostics fast_diagnostics;
+  std::optional<Pack> pack =
+      load_pack_from(source, pack_folder, MarkedReading::fast, fast_diagnostics);
+  if (pack && fast_diagnostics.all().empty()) return pack;
+  return load_pack_from(source, pack_folder, MarkedReading::exact, diagnostics);
 }
 
 }  // namespace infragen

@@ -87,6 +87,12 @@ for dir in "${dirs[@]}"; do
     sources+=("${unit}")
   done
 done
+# The plain-YAML reader that render's pack loading uses, when its folders are not built whole.
+if [[ "${MANIFEST_FUZZ_RENDER:-}" != "1" ]]; then
+  sources+=("${root}/generator/formats/yaml/simple_yaml.cc"
+            "${root}/generator/formats/yaml/yaml_document.cc"
+            "${root}/generator/formats/hcl/unicode_text.cc")
+fi
 sources+=("${work}"/generated/*.cc "${here}/manifest_fuzz.cc")
 
 # An object is rebuilt when its source or a header it included (clang's -MMD list) is newer,

@@ -1,5 +1,6 @@
 #include "formats/yaml/simple_yaml.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -252,7 +253,7 @@ class FlowReader {
 
 class BlockReader {
  public:
-  explicit BlockReader(std::string_view text) {
+  BlockReader(std::string_view text, SimpleYamlPositions* positions) : positions_(positions) {
     size_t start = 0;
     while (start < text.size()) {
       size_t end = text.find('\n', start);
@@ -279,6 +280,7 @@ class BlockReader {
 
   json document() {
     if (lines_.empty()) unsupported();
+    record(lines_[0].index, lines_[0].content, 1);
     json root = node(lines_[0].indent);
     if (next_ < lines_.size()) unsupported();
     return root;
@@ -287,6 +289,32 @@ class BlockReader {
  private:
   bool more() const { return next_ < lines_.size(); }
   const Line& current() const { return lines_[next_]; }
+
+  // Positions (read_simple_yaml with SimpleYamlPositions): `pointer_` is the node being read.
+  void enter(std::string_view token) {
+    if (!positions_) return;
+    pointer_ += '/';
+    for (char c : token) {
+      if (c == '~') {
+        pointer_ += "~0";
+      } else if (c == '/') {
+        pointer_ += "~1";
+      } else {
+        pointer_ += c;
+      }
+    }
+  }
+  void leave(size_t length) {
+    if (positions_) pointer_.resize(length);
+  }
+  // The node at `pointer_` starts at `at`, a view into line `raw_line` of the text.
+  void record(size_t raw_line, std::string_view at, size_t length, bool key = false) {
+    if (!positions_) return;
+    const auto column = at.data() - all_lines_[raw_line].data();
+    (key ? positions_->keys : positions_->values)[pointer_] = {
+        static_cast<int>(raw_line) + 1, static_cast<int>(column) + 1,
+        static_cast<int>(std::max<size_t>(1, length))};
+  }
 
   static bool is_sequence_entry(std::string_view content) {
     return content == "-" || content.rfind("- ", 0) == 0;
@@ -343,8 +371,13 @@ class BlockReader {
       }
       if (object.contains(key)) unsupported();
       const size_t line = next_;
+      const size_t parent = pointer_.size();
+      enter(key);
+      record(lines_[line].index, content, key.size(), true);
       ++next_;
-      object[key] = value(indent, trim_left(rest), line, true);
+      json entry = value(indent, trim_left(rest), line, true);
+      leave(parent);
+      object[key] = std::move(entry);
       if (!more() || current().indent < indent) return object;
       if (current().indent > indent || is_sequence_entry(current().content)) unsupported();
       content = current().content;
@@ -362,18 +395,21 @@ class BlockReader {
       const size_t spaces = rest.size() - trim_left(rest).size();
       rest = trim_left(rest);
       const int inner = indent + 1 + static_cast<int>(spaces);
+      const size_t parent = pointer_.size();
+      enter(std::to_string(list.size()));
       if (!rest.empty() && rest.front() != '#' && is_mapping_entry(rest)) {
         // "- Key: value": a mapping whose entries line up with Key.
+        record(current().index, rest, 1);
         list.push_back(mapping(inner, rest));
-        continue;
-      }
-      if (is_sequence_entry(rest)) {
+      } else if (is_sequence_entry(rest)) {
+        record(current().index, rest, 1);
         list.push_back(sequence(inner, rest));
-        continue;
+      } else {
+        const size_t at = next_;
+        ++next_;
+        list.push_back(value(indent, rest, at, false));
       }
-      const size_t at = next_;
-      ++next_;
-      list.push_back(value(indent, rest, at, false));
+      leave(parent);
     }
     if (more() && current().indent > indent) unsupported();
     return list;
@@ -383,19 +419,35 @@ class BlockReader {
   json value(int indent, std::string_view rest, size_t line, bool in_mapping) {
     if (rest.empty() || rest.front() == '#') {
       if (!more() || current().indent < indent) return nullptr;
-      if (current().indent > indent) return node(current().indent);
+      if (current().indent > indent) {
+        record(current().index, current().content, 1);
+        return node(current().indent);
+      }
       // A mapping's value may be a sequence at the mapping's own indentation.
-      if (in_mapping && is_sequence_entry(current().content)) return sequence(indent);
+      if (in_mapping && is_sequence_entry(current().content)) {
+        record(current().index, current().content, 1);
+        return sequence(indent);
+      }
       return nullptr;
     }
-    if (rest.front() == '[' || rest.front() == '{') return flow(indent, rest, line);
+    const size_t raw = lines_[line].index;
+    if (rest.front() == '[' || rest.front() == '{') {
+      record(raw, rest, 1);
+      return flow(indent, rest, line);
+    }
     if (rest.front() == '"' || rest.front() == '\'') {
+      const std::string_view start = rest;
       std::string text = quoted(rest);
       expect_line_end(rest);
       no_continuation(indent);
+      record(raw, start, text.size());
       return text;
     }
-    if (rest.front() == '|') return literal(indent, rest, line);
+    if (rest.front() == '|') {
+      json text = literal(indent, rest, line);
+      record(raw, rest, text.get_ref<const std::string&>().size());
+      return text;
+    }
     if (!starts_as_plain(rest)) unsupported();
     std::string_view text = rest;
     for (size_t i = 0; i < rest.size(); ++i) {
@@ -406,7 +458,9 @@ class BlockReader {
       if (rest[i] == ':' && (i + 1 == rest.size() || is_space(rest[i + 1]))) unsupported();
     }
     no_continuation(indent);
-    return plain(trim_right(text));
+    const std::string_view scalar = trim_right(text);
+    record(raw, rest, scalar.size());
+    return plain(scalar);
   }
 
   // A flow collection starting at `rest` on line `line`; it may go on over the next lines (a
@@ -483,6 +537,8 @@ class BlockReader {
   std::vector<std::string_view> all_lines_;
   std::vector<Line> lines_;
   size_t next_ = 0;
+  SimpleYamlPositions* positions_ = nullptr;
+  std::string pointer_;
 };
 
 }  // namespace
@@ -490,7 +546,17 @@ class BlockReader {
 std::optional<nlohmann::json> read_simple_yaml(std::string_view text) {
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) return std::nullopt;  // yaml-cpp drops a BOM
   try {
-    return BlockReader(text).document();
+    return BlockReader(text, nullptr).document();
+  } catch (const Unsupported&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<nlohmann::json> read_simple_yaml(std::string_view text,
+                                               SimpleYamlPositions& positions) {
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) return std::nullopt;
+  try {
+    return BlockReader(text, &positions).document();
   } catch (const Unsupported&) {
     return std::nullopt;
   }

@@ -1,7 +1,9 @@
 // A fast reader for the plain YAML the templates render; anything else is left to yaml-cpp.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -17,5 +19,24 @@ namespace infragen {
 // Every rendered CloudFormation template is read back once per run; with yaml-cpp alone that was
 // over half of the CPU time of a large manifest (200 services, every target: 5.9 s, now 2.3 s).
 std::optional<nlohmann::json> read_simple_yaml(std::string_view text);
+
+// Where the nodes of a document read_simple_yaml accepts start, keyed by JSON pointer ("" is the
+// root), as yaml-cpp's marks place them: a block mapping at its first key, a block sequence at
+// its first '-', a flow collection at its bracket, a scalar at its first character (a quote or
+// '|' included) with its value's length. Empty values and the scalars inside a flow collection
+// are not recorded (a lookup falls back to the enclosing node).
+struct SimpleYamlPositions {
+  struct Position {
+    int line = 0;    // 1-based
+    int column = 0;  // 1-based
+    int length = 1;
+  };
+  std::map<std::string, Position> values;
+  std::map<std::string, Position> keys;  // of mapping entries, by their value's pointer
+};
+
+// read_simple_yaml, also recording where each node is.
+std::optional<nlohmann::json> read_simple_yaml(std::string_view text,
+                                               SimpleYamlPositions& positions);
 
 }  // namespace infragen
