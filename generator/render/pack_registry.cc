@@ -18,6 +18,35 @@ const PackFormat* Pack::find_format(const std::string& format) const {
 
 namespace {
 
+// One shared reference file's {format: {kind: snippet}}; nothing when it has a problem.
+std::optional<nlohmann::json> read_shared_references(const SourceFilePtr& source,
+                                                     MarkedReading reading,
+                                                     Diagnostics& diagnostics) {
+  std::optional<MarkedDocument> document = load_marked_yaml(source, diagnostics, reading);
+  if (!document) return std::nullopt;
+  bool valid = document->root.is_object();
+  for (const auto& [format, snippets] : document->root.items()) {
+    if (!snippets.is_object()) {
+      diagnostics.error(document->value_at("/" + format),
+                        "a shared reference file maps each format to {kind: snippet}");
+      valid = false;
+      continue;
+    }
+    for (const auto& [kind, snippet] : snippets.items()) {
+      if (snippet.is_string()) continue;
+      diagnostics.error(document->value_at("/" + format + "/" + kind),
+                        "the snippet of reference kind '" + kind + "' must be a string");
+      valid = false;
+    }
+  }
+  if (!document->root.is_object()) {
+    diagnostics.error(document->value_at(""),
+                      "a shared reference file maps each format to {kind: snippet}");
+  }
+  if (!valid) return std::nullopt;
+  return std::move(document->root);
+}
+
 // Each `<name>.yaml` of `folder`: {format: {kind: snippet}}, as a pack's `references`.
 void load_shared_references(const std::string& folder, std::map<std::string, nlohmann::json>& into,
                             Diagnostics& diagnostics) {
@@ -35,28 +64,14 @@ void load_shared_references(const std::string& folder, std::map<std::string, nlo
       continue;
     }
     auto source = std::make_shared<const SourceFile>(path.generic_string(), std::move(*text));
-    std::optional<MarkedDocument> document = load_marked_yaml(source, diagnostics);
-    if (!document) continue;
-    bool valid = document->root.is_object();
-    for (const auto& [format, snippets] : document->root.items()) {
-      if (!snippets.is_object()) {
-        diagnostics.error(document->value_at("/" + format),
-                          "a shared reference file maps each format to {kind: snippet}");
-        valid = false;
-        continue;
-      }
-      for (const auto& [kind, snippet] : snippets.items()) {
-        if (snippet.is_string()) continue;
-        diagnostics.error(document->value_at("/" + format + "/" + kind),
-                          "the snippet of reference kind '" + kind + "' must be a string");
-        valid = false;
-      }
+    // As pack.yaml (pack_loader.cc): the plain reader first, yaml-cpp again for any problem.
+    Diagnostics fast_diagnostics;
+    std::optional<nlohmann::json> references =
+        read_shared_references(source, MarkedReading::fast, fast_diagnostics);
+    if (!references || !fast_diagnostics.all().empty()) {
+      references = read_shared_references(source, MarkedReading::exact, diagnostics);
     }
-    if (!document->root.is_object()) {
-      diagnostics.error(document->value_at(""),
-                        "a shared reference file maps each format to {kind: snippet}");
-    }
-    if (valid) into[path.stem().string()] = document->root;
+    if (references) into[path.stem().string()] = std::move(*references);
   }
 }
 

@@ -295,6 +295,26 @@ TEST(PackRegistry, FormatNamesAreLowercaseWordsJoinedBySingleHyphens) {
   }
 }
 
+// A problem in a shared reference file is reported where yaml-cpp places it, also inside a flow
+// mapping (where the plain reader records no position of its own).
+TEST(PackRegistry, SharedReferenceSnippetThatIsNoString) {
+  TempFolder temp;
+  write_files(temp, {{"_shared/references/ecs.yaml",
+                      "# shared\nterraform: {caches.host: x, databases.host: [a]}\n"}});
+  PackRegistry registry;
+  Diagnostics diagnostics;
+  EXPECT_FALSE(registry.load_folder(temp.str(), diagnostics));
+  std::string text = printed(diagnostics);
+  for (size_t at; (at = text.find(temp.str())) != std::string::npos;)
+    text.replace(at, temp.str().size(), "T");
+  EXPECT_EQ(text,
+            "T/_shared/references/ecs.yaml:2:45: error: the snippet of reference kind "
+            "'databases.host' must be a string\n"
+            "terraform: {caches.host: x, databases.host: [a]}\n"
+            "                                            ^\n"
+            "1 error generated.\n");
+}
+
 TEST(PackRegistry, MissingFolder) {
   PackRegistry registry;
   Diagnostics diagnostics;
