@@ -142,11 +142,16 @@ std::optional<MarkedDocument> read_fast(const SourceFilePtr& file) {
     location.length = position.length;
     return location;
   };
-  for (const auto& [pointer, position] : positions.values) {
-    document.values.emplace(pointer, located(position));
+  auto pointer_of = [](const SimpleYamlPositions::Path& path) {
+    std::string pointer;
+    for (const std::string& token : path) pointer = pointer_child(pointer, token);
+    return pointer;
+  };
+  for (const auto& [path, position] : positions.values) {
+    document.values.emplace(pointer_of(path), located(position));
   }
-  for (const auto& [pointer, position] : positions.keys) {
-    document.keys.emplace(pointer, located(position));
+  for (const auto& [path, position] : positions.keys) {
+    document.keys.emplace(pointer_of(path), located(position));
   }
   return document;
 }

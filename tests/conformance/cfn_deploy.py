@@ -70,6 +70,14 @@ def stack_list(folder, params):
     return stacks
 
 
+def attempt(call, **arguments):
+    """Calls `call`; a client error (the resource already gone) is no failure here."""
+    try:
+        call(**arguments)
+    except botocore.exceptions.ClientError:
+        pass
+
+
 def before_delete(stack, prefix, endpoint):
     """The emulator's gaps that block a stack's deletion, worked around as AWS would not need."""
     ec2 = client(endpoint, "ec2")
@@ -83,10 +91,7 @@ def before_delete(stack, prefix, endpoint):
                     continue
                 print(f"  gap  NAT gateway interface {eni} deleted by the test "
                       "(moto keeps it after the NAT gateway)")
-                try:
-                    ec2.delete_network_interface(NetworkInterfaceId=eni)
-                except botocore.exceptions.ClientError:
-                    pass
+                attempt(ec2.delete_network_interface, NetworkInterfaceId=eni)
         # moto's delete-stack does not delete AWS::EC2::RouteTable resources, which then keep
         # the VPC; delete the VPC's own (not main) route tables first.
         cloudformation = client(endpoint, "cloudformation")
@@ -99,10 +104,7 @@ def before_delete(stack, prefix, endpoint):
                     continue
                 print(f"  gap  route table {table['RouteTableId']} deleted by the test "
                       "(moto's delete-stack keeps it)")
-                try:
-                    ec2.delete_route_table(RouteTableId=table["RouteTableId"])
-                except botocore.exceptions.ClientError:
-                    pass
+                attempt(ec2.delete_route_table, RouteTableId=table["RouteTableId"])
     if stack == "app":
         # moto deletes a stack's resources in no particular order, and a read replica deleted
         # after its source fails half-way (DBInstanceNotFound), keeping the stack. Promoted
@@ -113,10 +115,7 @@ def before_delete(stack, prefix, endpoint):
                 replica = instance["DBInstanceIdentifier"]
                 print(f"  gap  read replica {replica} promoted by the test "
                       "(moto deletes it after its source)")
-                try:
-                    rds.promote_read_replica(DBInstanceIdentifier=replica)
-                except botocore.exceptions.ClientError:
-                    pass
+                attempt(rds.promote_read_replica, DBInstanceIdentifier=replica)
 
 
 def main(argv):

@@ -290,28 +290,18 @@ class BlockReader {
   bool more() const { return next_ < lines_.size(); }
   const Line& current() const { return lines_[next_]; }
 
-  // Positions (read_simple_yaml with SimpleYamlPositions): `pointer_` is the node being read.
-  void enter(std::string_view token) {
-    if (!positions_) return;
-    pointer_ += '/';
-    for (char c : token) {
-      if (c == '~') {
-        pointer_ += "~0";
-      } else if (c == '/') {
-        pointer_ += "~1";
-      } else {
-        pointer_ += c;
-      }
-    }
+  // Positions (read_simple_yaml with SimpleYamlPositions): `path_` is the node being read.
+  void enter(std::string token) {
+    if (positions_) path_.push_back(std::move(token));
   }
-  void leave(size_t length) {
-    if (positions_) pointer_.resize(length);
+  void leave() {
+    if (positions_) path_.pop_back();
   }
-  // The node at `pointer_` starts at `at`, a view into line `raw_line` of the text.
+  // The node at `path_` starts at `at`, a view into line `raw_line` of the text.
   void record(size_t raw_line, std::string_view at, size_t length, bool key = false) {
     if (!positions_) return;
     const auto column = at.data() - all_lines_[raw_line].data();
-    (key ? positions_->keys : positions_->values)[pointer_] = {
+    (key ? positions_->keys : positions_->values)[path_] = {
         static_cast<int>(raw_line) + 1, static_cast<int>(column) + 1,
         static_cast<int>(std::max<size_t>(1, length))};
   }
@@ -371,12 +361,11 @@ class BlockReader {
       }
       if (object.contains(key)) unsupported();
       const size_t line = next_;
-      const size_t parent = pointer_.size();
       enter(key);
       record(lines_[line].index, content, key.size(), true);
       ++next_;
       json entry = value(indent, trim_left(rest), line, true);
-      leave(parent);
+      leave();
       object[key] = std::move(entry);
       if (!more() || current().indent < indent) return object;
       if (current().indent > indent || is_sequence_entry(current().content)) unsupported();
@@ -395,7 +384,6 @@ class BlockReader {
       const size_t spaces = rest.size() - trim_left(rest).size();
       rest = trim_left(rest);
       const int inner = indent + 1 + static_cast<int>(spaces);
-      const size_t parent = pointer_.size();
       enter(std::to_string(list.size()));
       if (!rest.empty() && rest.front() != '#' && is_mapping_entry(rest)) {
         // "- Key: value": a mapping whose entries line up with Key.
@@ -409,7 +397,7 @@ class BlockReader {
         ++next_;
         list.push_back(value(indent, rest, at, false));
       }
-      leave(parent);
+      leave();
     }
     if (more() && current().indent > indent) unsupported();
     return list;
@@ -538,7 +526,7 @@ class BlockReader {
   std::vector<Line> lines_;
   size_t next_ = 0;
   SimpleYamlPositions* positions_ = nullptr;
-  std::string pointer_;
+  SimpleYamlPositions::Path path_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,9 +21,10 @@ namespace infragen {
 // over half of the CPU time of a large manifest (200 services, every target: 5.9 s, now 2.3 s).
 std::optional<nlohmann::json> read_simple_yaml(std::string_view text);
 
-// Where the nodes of a document read_simple_yaml accepts start, keyed by JSON pointer ("" is the
-// root), as yaml-cpp's marks place them: a block mapping at its first key, a block sequence at
-// its first '-', a flow collection at its bracket, a scalar at its first character (a quote or
+// Where the nodes of a document read_simple_yaml accepts start, keyed by their path of mapping
+// keys and sequence indexes (none: the root), as yaml-cpp's marks place them: a block mapping at
+// its first key, a block sequence at its first '-', a flow collection at its bracket, a scalar at
+// its first character (a quote or
 // '|' included) with its value's length. Empty values and the scalars inside a flow collection
 // are not recorded (a lookup falls back to the enclosing node).
 struct SimpleYamlPositions {
@@ -31,8 +33,9 @@ struct SimpleYamlPositions {
     int column = 0;  // 1-based
     int length = 1;
   };
-  std::map<std::string, Position> values;
-  std::map<std::string, Position> keys;  // of mapping entries, by their value's pointer
+  using Path = std::vector<std::string>;
+  std::map<Path, Position> values;
+  std::map<Path, Position> keys;  // of mapping entries, by their value's path
 };
 
 // read_simple_yaml, also recording where each node is.
