@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "lowering/compose_groups.h"
+#include "lowering/compose_local.h"
+#include "lowering/compose_security.h"
 #include "lowering/consistency.h"
 #include "lowering/features.h"
 #include "lowering/instance_capacity.h"
@@ -181,6 +184,13 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   }
   view.update(app_wide(context));
   if (spec.builds("instance_capacity")) attach_capacity(context, view);
+  if (spec.builds("compose_groups")) {
+    view["compose"] = lower_compose_groups(context, view["services"]);
+    view["compose"]["local"] = lower_local_compose(context);
+    // One security group per instance group: the containers share the instance's interface.
+    view["security"] = lower_compose_security_groups(context);
+    attach_memberships(view);  // none: an instance has one group
+  }
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
   if (spec.builds("cloudformation")) {

@@ -1,5 +1,6 @@
 #include "lowering/references.h"
 
+#include "lowering/compose_groups.h"
 #include "lowering/listener_rules.h"
 #include "lowering/view_network.h"
 
@@ -15,15 +16,14 @@ nlohmann::json database_context(const DatabaseModel& database) {
           {"port", database_port(database)}};
 }
 
-// The path a public service answers under ("" for the root), as its URL ends.
+}  // namespace
+
 std::string url_path(const ServiceModel& service) {
   if (!service.route || service.route->path.empty() || service.route->path == "/") return "";
   std::string path = path_patterns_for(service.route->path).front();
   // A wildcard path has no single URL: the service's URL is the load balancer's.
   return path.find_first_of("*?") == std::string::npos ? path : "";
 }
-
-}  // namespace
 
 int database_port(const DatabaseModel& database) { return database.is_postgres() ? 5432 : 3306; }
 
@@ -70,6 +70,8 @@ nlohmann::json resolve_reference(const LoweringContext& context, const Reference
       snippet_context = {{"name", service->name},
                          {"resource", resource_identifier(service->name)},
                          {"port", *service->port},
+                         // Where the internal network load balancer of ec2-compose listens.
+                         {"internal_port", internal_listener_port(model, service->name)},
                          {"public", service->exposure == Exposure::public_},
                          {"private", service->exposure == Exposure::private_},
                          {"https", model.domain.has_value()},

@@ -63,6 +63,13 @@ const std::vector<ViewSection>& view_sections() {
        {"ecs_workloads"},
        {"capacity"},
        {"capacity"}},
+      {"compose_groups",
+       "EC2 instance groups running docker compose: the services each runs, their host ports, "
+       "the groups' types and counts, and a security group per instance group (instead of "
+       "security_groups)",
+       {"ecs_workloads", "data_stores"},
+       {"compose", "security"},
+       {"compose"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",

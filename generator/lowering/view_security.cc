@@ -96,6 +96,7 @@ class SecurityPlan {
     return {{"label", label},
             {"security_group", group},
             {"port", port},
+            {"to_port", port},
             {"description", description},
             {"has_peer", !peer.empty()},
             {"peer", peer},
