@@ -14,7 +14,7 @@ constexpr const char* kDescription =
     "Examples:\n"
     "  infragen validate app.yaml                  check a manifest, print every problem\n"
     "  infragen generate app.yaml -t ecs-fargate   write ./infra/ecs-fargate/...\n"
-    "  infragen generate app.yaml --all -o infra   every target, every format\n"
+    "  infragen generate app.yaml --all -o infra   every target that can carry it\n"
     "  infragen check app.yaml -o infra            is the committed folder up to date?\n"
     "  infragen targets                            list the target packs\n"
     "  infragen context app.yaml -t ecs-fargate    the view model a pack's templates see\n"

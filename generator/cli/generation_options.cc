@@ -9,7 +9,9 @@ std::shared_ptr<GenerationOptions> add_generation_options(CLI::App& command) {
   auto* targets =
       command.add_option("-t,--target", options->request.targets,
                          "Target pack to generate (repeatable); see 'infragen targets'");
-  command.add_flag("--all", options->all_targets, "Every target pack (the default)")
+  command
+      .add_flag("--all", options->all_targets,
+                "Every target pack that can carry the manifest (the default)")
       ->excludes(targets);
   command.add_option("-f,--format", options->request.formats,
                      "Only this format (terraform, cloudformation, helm, compose); repeatable");

@@ -139,6 +139,40 @@ std::vector<const PackFormat*> select_formats(const Pack& pack,
   return selected;
 }
 
+// With no target named, "every target" is every pack that offers a format asked for and can
+// carry the manifest: a pack that cannot (a Lambda pack and a worker service) is skipped with a
+// note at what stops it, instead of failing the run for the packs that can. When none can, none
+// is skipped: their errors say why nothing can be generated.
+std::vector<const Pack*> packs_that_carry(const std::vector<const Pack*>& packs,
+                                          const std::vector<AppModel>& models,
+                                          const CompileRequest& request, Diagnostics& diagnostics) {
+  std::vector<const Pack*> offering;
+  for (const Pack* pack : packs) {
+    if (!select_formats(*pack, request.formats).empty()) offering.push_back(pack);
+  }
+  std::vector<std::optional<FeatureUse>> blockers;
+  bool any_carries = false;
+  for (const Pack* pack : offering) {
+    blockers.push_back(first_unsupported_feature(
+        models, target_spec_of(*pack, request.accepted, request.formats)));
+    any_carries = any_carries || !blockers.back();
+  }
+  if (!any_carries) return offering;
+  std::vector<const Pack*> carrying;
+  for (size_t i = 0; i < offering.size(); ++i) {
+    if (!blockers[i]) {
+      carrying.push_back(offering[i]);
+      continue;
+    }
+    const FeatureUse& use = *blockers[i];
+    diagnostics.note(
+        use.location,
+        "target '" + offering[i]->name + "' is skipped: it cannot carry " + use_phrase(use),
+        unsupported_hint(use) + "; name it with -t to see every reason");
+  }
+  return carrying;
+}
+
 }  // namespace
 
 std::optional<BuiltView> view_model_for(const std::string& manifest_path, const Pack& pack,
@@ -213,6 +247,7 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
       diagnostics.usage_error("no selected target offers format '" + format + "'");
     }
   }
+  if (request.targets.empty()) packs = packs_that_carry(packs, models, request, diagnostics);
   const SourceLocation quota_location =
       models.front().locate(models.front().services.empty() ? "" : "/services");
   // Lowering, rendering and finishing run on worker threads: each task reads the shared models
@@ -279,7 +314,8 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
       ++part.file_count;
     }
     // A run that chose targets or formats owns only their folders; one with every target
-    // and format owns the whole output folder (so a pack that went away is cleaned up).
+    // and format owns the whole output folder (so a pack that went away, or that can no longer
+    // carry the manifest and was skipped, is cleaned up).
     if (!request.targets.empty() || !request.formats.empty()) result.files.add_scope(part.folder);
     result.parts.push_back(part);
   }

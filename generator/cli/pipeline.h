@@ -15,7 +15,7 @@ namespace infragen {
 
 struct CompileRequest {
   std::string manifest_path;
-  std::vector<std::string> targets;        // empty: every pack found
+  std::vector<std::string> targets;        // empty: every pack that can carry the manifest
   std::vector<std::string> formats;        // empty: every format of each pack
   std::vector<std::string> template_dirs;  // --templates, in order (later overrides earlier)
   std::vector<std::string> accepted;       // --accept: advisory features not warned about
@@ -62,6 +62,8 @@ std::optional<BuiltView> view_model_for(const std::string& manifest_path, const 
                                         Diagnostics& diagnostics);
 
 // Runs every stage; nothing is written to disk. Returns nothing when any stage reported an error.
+// With no target named, a pack that cannot carry the manifest (a feature it does not support) is
+// skipped with a note, unless no pack can: then each reports its errors as a named one does.
 std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics& diagnostics);
 
 }  // namespace infragen

@@ -22,7 +22,8 @@ void add_plan_command(CLI::App& app, CommandContext& context, int& exit_code) {
       "plan", "List the resources each target would create, by kind, per environment");
   command->footer(
       "Examples:\n"
-      "  infragen plan app.yaml                       every target, every environment\n"
+      "  infragen plan app.yaml                       every target that can carry it, every\n"
+      "                                               environment\n"
       "  infragen plan app.yaml -t ecs-fargate --env prod --format markdown\n"
       "Read from the generated code, not from AWS: a count that depends on apply-time values\n"
       "is listed as not decidable.");

@@ -50,7 +50,8 @@ std::string trimmed(std::string text) {
 }  // namespace
 
 void add_selection_options(CLI::App& command, ReviewSelection& selection) {
-  command.add_option("-t,--target", selection.targets, "Target pack (repeatable); default: all");
+  command.add_option("-t,--target", selection.targets,
+                     "Target pack (repeatable); default: every target that can carry the manifest");
   command.add_option("--only-format", selection.formats,
                      "Only this generated format (terraform, cloudformation, ...); repeatable");
   command.add_option("--accept", selection.accepted,

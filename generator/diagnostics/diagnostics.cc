@@ -13,6 +13,10 @@ void Diagnostics::warning(const SourceLocation& where, std::string message, std:
   add({Severity::warning, where, std::move(message), std::move(hint), {}});
 }
 
+void Diagnostics::note(const SourceLocation& where, std::string message, std::string hint) {
+  add({Severity::note, where, std::move(message), std::move(hint), {}});
+}
+
 void Diagnostics::file_error(std::string path, std::string message) {
   add({Severity::error, {}, std::move(message), {}, std::move(path)});
 }
@@ -70,7 +74,17 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ':' + std::to_string(d.location.line) + ':' +
            std::to_string(std::max(1, d.location.column));
   }
-  out += d.severity == Severity::error ? ": error: " : ": warning: ";
+  switch (d.severity) {
+    case Severity::error:
+      out += ": error: ";
+      break;
+    case Severity::warning:
+      out += ": warning: ";
+      break;
+    case Severity::note:
+      out += ": note: ";
+      break;
+  }
   out += d.message + '\n';
   if (d.location.known()) {
     std::string_view line = d.location.file->line(d.location.line);

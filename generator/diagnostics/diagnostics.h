@@ -1,4 +1,4 @@
-// Collects errors and warnings of a run and prints them as FILE:LINE:COL with a caret line.
+// Collects errors, warnings and notes of a run and prints them as FILE:LINE:COL with a caret line.
 #pragma once
 
 #include <ostream>
@@ -9,7 +9,9 @@
 
 namespace infragen {
 
-enum class Severity { error, warning };
+// A note tells what a run chose to do (e.g. a target it skipped); like a warning, it does not
+// change the exit code.
+enum class Severity { error, warning, note };
 
 struct Diagnostic {
   Severity severity = Severity::error;
@@ -24,6 +26,7 @@ class Diagnostics {
  public:
   void error(const SourceLocation& where, std::string message, std::string hint = {});
   void warning(const SourceLocation& where, std::string message, std::string hint = {});
+  void note(const SourceLocation& where, std::string message, std::string hint = {});
   // A problem with a file as a whole (no line), e.g. "cannot read file".
   void file_error(std::string path, std::string message);
   void add(Diagnostic diagnostic);
@@ -48,8 +51,8 @@ class Diagnostics {
   int usage_error_count_ = 0;
 };
 
-// Formats one diagnostic: "FILE:LINE:COL: error: MESSAGE", the source line, a caret line,
-// and "  hint: ..." when there is a hint. Ends with a newline.
+// Formats one diagnostic: "FILE:LINE:COL: error: MESSAGE" (or warning:, note:), the source line, a
+// caret line, and "  hint: ..." when there is a hint. Ends with a newline.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 }  // namespace infragen

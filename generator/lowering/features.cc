@@ -175,6 +175,16 @@ bool is_advisory(const std::string& feature) {
   return std::find(advisory.begin(), advisory.end(), feature) != advisory.end();
 }
 
+// How a target carries one use of a feature: the rule check_features reports by and
+// first_unsupported_feature decides by, so "cannot carry" means the same in both.
+enum class Carried { yes, ignored, no };
+
+Carried carried(const TargetSpec& target, const std::string& feature) {
+  const auto& supports = target.supports;
+  if (std::find(supports.begin(), supports.end(), feature) != supports.end()) return Carried::yes;
+  return is_advisory(feature) ? Carried::ignored : Carried::no;
+}
+
 }  // namespace
 
 const std::vector<std::string>& advisory_features() {
@@ -194,26 +204,44 @@ std::vector<FeatureUse> features_used(const AppModel& model) {
 }
 
 bool check_features(const LoweringContext& context) {
-  const auto& supports = context.target.supports;
   bool ok = true;
   for (const auto& model : context.environments) {
     for (const auto& use : features_used(model)) {
-      if (std::find(supports.begin(), supports.end(), use.feature) != supports.end()) continue;
-      std::string message = context.target_phrase() + " cannot carry " + use.description;
-      if (!use.owner.empty()) message += " (" + use.owner + ")";
-      std::string hint = "`" + use.feature + "` is not in the target's supported features";
-      if (is_advisory(use.feature)) {
+      const Carried how = carried(context.target, use.feature);
+      if (how == Carried::yes) continue;
+      const std::string message = context.target_phrase() + " cannot carry " + use_phrase(use);
+      if (how == Carried::ignored) {
         const auto& accepted = context.target.accepted;
         if (std::find(accepted.begin(), accepted.end(), use.feature) != accepted.end()) continue;
-        context.diagnostics.warning(use.location, message + "; it is ignored",
-                                    hint + "; `--accept " + use.feature + "` silences this");
+        context.diagnostics.warning(
+            use.location, message + "; it is ignored",
+            unsupported_hint(use) + "; `--accept " + use.feature + "` silences this");
       } else {
-        context.diagnostics.error(use.location, message, hint);
+        context.diagnostics.error(use.location, message, unsupported_hint(use));
         ok = false;
       }
     }
   }
   return ok;
+}
+
+std::optional<FeatureUse> first_unsupported_feature(const std::vector<AppModel>& environments,
+                                                    const TargetSpec& target) {
+  for (const auto& model : environments) {
+    for (const auto& use : features_used(model)) {
+      if (carried(target, use.feature) == Carried::no) return use;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string use_phrase(const FeatureUse& use) {
+  if (use.owner.empty()) return use.description;
+  return use.description + " (" + use.owner + ")";
+}
+
+std::string unsupported_hint(const FeatureUse& use) {
+  return "`" + use.feature + "` is not in the target's supported features";
 }
 
 }  // namespace infragen

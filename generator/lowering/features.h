@@ -1,6 +1,7 @@
 // Manifest features a target may or may not carry, and the check against a pack's `supports`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,19 @@ std::vector<FeatureUse> features_used(const AppModel& model);
 // and instances.groups: what the workloads run on) are warnings, unless the target spec lists them
 // as accepted. Returns false on an error.
 bool check_features(const LoweringContext& context);
+
+// The first use, in the environments' order (base first) and features_used()'s order within one,
+// of a feature that the target does not support and that is not advisory: the first error
+// check_features would report, i.e. why the target cannot carry the manifest. Nothing when it
+// can (advisory features alone never stop a target: they are only ignored).
+std::optional<FeatureUse> first_unsupported_feature(const std::vector<AppModel>& environments,
+                                                    const TargetSpec& target);
+
+// "DESCRIPTION (OWNER)", or "DESCRIPTION" for an app-wide feature: what a target cannot carry.
+std::string use_phrase(const FeatureUse& use);
+
+// "`FEATURE` is not in the target's supported features": the hint of an unsupported feature.
+std::string unsupported_hint(const FeatureUse& use);
 
 // The advisory features, the names `--accept` takes.
 const std::vector<std::string>& advisory_features();

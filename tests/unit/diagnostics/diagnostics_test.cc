@@ -64,6 +64,26 @@ TEST(Diagnostics, PrintsSortedByPositionWithCount) {
   EXPECT_EQ(all.error_count(), 2);
 }
 
+// A note (what the run chose to do) is printed like the others, in position order, and is not
+// counted as an error.
+TEST(Diagnostics, NoteIsPrintedWithCaretAndHintAndIsNoError) {
+  auto f = file("a: 1\nb: 2\n");
+  Diagnostics all;
+  all.error({f, 2, 1, 1}, "second");
+  all.note({f, 1, 4, 1}, "first", "why");
+  std::ostringstream out;
+  all.print(out);
+  EXPECT_EQ(out.str(),
+            "app.yaml:1:4: note: first\na: 1\n   ^\n  hint: why\n"
+            "app.yaml:2:1: error: second\nb: 2\n^\n"
+            "1 error generated.\n");
+  EXPECT_EQ(all.error_count(), 1);
+
+  Diagnostics notes_only;
+  notes_only.note({f, 1, 1, 1}, "only a note");
+  EXPECT_FALSE(notes_only.has_errors());
+}
+
 TEST(Diagnostics, FileErrorHasNoPosition) {
   Diagnostics all;
   all.file_error("missing.yaml", "cannot read file: No such file or directory");
