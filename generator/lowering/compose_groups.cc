@@ -73,9 +73,9 @@ std::string upper_identifier(const std::string& name) {
 struct GroupLoad {
   int cpu = 0;
   int memory = 0;
-  int min = 0;  // instances the services need steadily
-  int max = 0;  // and at their peak
-  int cpu_target = 0;  // the lowest CPU target of its services' auto scaling, 0: none
+  int min = 0;          // instances the services need steadily
+  int max = 0;          // and at their peak
+  int cpu_target = 0;   // the lowest CPU target of its services' auto scaling, 0: none
   std::string pointer;  // where the largest service's size is written
 };
 
@@ -222,14 +222,25 @@ std::vector<ComposeGroup> compose_groups(const AppModel& model) {
   return out;
 }
 
-int internal_listener_port(const AppModel& model, const std::string& service) {
-  int port = kFirstHostPort;
-  for (const auto& candidate : model.services) {
-    if (candidate.exposure != Exposure::private_ || !candidate.port) continue;
-    if (candidate.name == service) return port;
-    ++port;
+InternalListener internal_listener(const LoweringContext& context, const std::string& service) {
+  if (!context.internal_listeners) {
+    auto plan = std::make_shared<std::map<std::string, std::pair<size_t, int>>>();
+    size_t index = 0;
+    for (const auto& candidate : context.base().services) {
+      if (candidate.exposure != Exposure::private_ || !candidate.port) continue;
+      (*plan)[candidate.name] = {index / kInternalListenerQuota,
+                                 kFirstHostPort + static_cast<int>(index % kInternalListenerQuota)};
+      ++index;
+    }
+    context.internal_listeners = std::move(plan);
   }
-  return 0;
+  auto found = context.internal_listeners->find(service);
+  if (found == context.internal_listeners->end()) return {};
+  return {found->second.first, found->second.second};
+}
+
+std::string internal_balancer_name(size_t index) {
+  return index == 0 ? "internal" : "internal_" + std::to_string(index + 1);
 }
 
 namespace {
@@ -245,23 +256,11 @@ void check_quotas(const LoweringContext& context, const std::vector<ComposeGroup
     if (balanced <= kLoadBalancedPerGroup) continue;
     context.diagnostics.error(
         base.locate("/instances/groups/" + group.name),
-        context.target_phrase() + " gives group '" + group.name + "' " +
-            std::to_string(balanced) + " load-balanced services, a target group each; an Auto " +
-            "Scaling group takes " + std::to_string(kLoadBalancedPerGroup) +
+        context.target_phrase() + " gives group '" + group.name + "' " + std::to_string(balanced) +
+            " load-balanced services, a target group each; an Auto " + "Scaling group takes " +
+            std::to_string(kLoadBalancedPerGroup) +
             " (quota 'Elastic Load Balancing target groups per Auto Scaling group')",
         "split its services over more `instances.groups`");
-  }
-  size_t internal = 0;
-  for (const auto& service : base.services) {
-    if (!service.port || service.exposure != Exposure::private_) continue;
-    if (++internal != kInternalListenerQuota + 1) continue;
-    context.diagnostics.error(
-        base.locate(service.origin.pointer),
-        context.target_phrase() + " puts a listener per private service on one internal " +
-            "network load balancer, which takes " + std::to_string(kInternalListenerQuota) +
-            " (quota 'Listeners per Network Load Balancer'); service '" + service.name +
-            "' is private service " + std::to_string(internal),
-        "make fewer services private (expose: none for those that take no requests)");
   }
 }
 
@@ -301,7 +300,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
           {"has_port", entry.container_port != 0},
           {"public", is_public},
           {"private", is_private},
-          {"internal_port", is_private ? internal_listener_port(base, entry.name) : 0},
+          {"internal_port", internal_listener(context, entry.name).port},
           {"variables", variable_list(entry.name, environment_names(context, entry.name))},
           // One underscore: a variable's own names have two ("VOTE__REDIS_HOST").
           {"image_variable", upper_identifier(entry.name) + "_IMAGE"},
@@ -312,6 +311,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         view_service["compose_group"] = group.resource;
         view_service["host_port"] = entry.host_port;
         view_service["internal_port"] = member["internal_port"];
+        view_service["internal_balancer"] =
+            internal_balancer_name(internal_listener(context, entry.name).balancer);
         // The group's files (configuration, compose file) need the service's values and
         // secrets, each with the name it is interpolated by.
         member["service"] = view_service;
@@ -378,9 +379,29 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"has_public_services", group_public},
                     {"has_private_services", group_private}});
   }
+  // The internal network load balancers, 50 private services each.
+  std::vector<nlohmann::json> members;
+  for (const auto& service : base.services) {
+    const InternalListener listener = internal_listener(context, service.name);
+    if (listener.port == 0) continue;
+    if (members.size() <= listener.balancer) members.resize(listener.balancer + 1);
+    members[listener.balancer].push_back({{"name", service.name}, {"port", listener.port}});
+  }
+  nlohmann::json balancers = nlohmann::json::array();
+  for (size_t index = 0; index < members.size(); ++index) {
+    const std::string name = internal_balancer_name(index);
+    balancers.push_back(
+        {{"tf", name},
+         {"name_key", index == 0 ? std::string("internal_load_balancer") : name + "_load_balancer"},
+         {"number", index + 1},
+         {"services", with_last(std::move(members[index]))}});
+  }
+  const bool several_balancers = balancers.size() > 1;
   return {{"groups", with_last(std::move(list))},
           {"has_groups", !groups.empty()},
-          {"has_private_services", has_private}};
+          {"has_private_services", has_private},
+          {"internal_balancers", with_last(std::move(balancers))},
+          {"several_internal_balancers", several_balancers}};
 }
 
 nlohmann::json compose_group_values(const LoweringContext& context, const AppModel& model) {
@@ -404,20 +425,20 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
     // the group may run one instance above its peak meanwhile.
     const int max = capacity.max.value_or(std::max({min, 1, load.max}));
     const std::string architecture = architecture_of(*type);
-    values.push_back({{"name", group.name},
-                      {"resource", group.resource},
-                      {"label", "instances_" + group.resource},
-                      {"type", type_name},
-                      {"min", min},
-                      {"max", max},
-                      {"spot", capacity.spot && !production},
-                      {"disk", capacity.disk},
-                      {"architecture", architecture},
-                      {"ami_parameter",
-                       "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-" +
-                           architecture},
-                      {"scales", load.cpu_target > 0 && max > min},
-                      {"cpu_target", load.cpu_target}});
+    values.push_back(
+        {{"name", group.name},
+         {"resource", group.resource},
+         {"label", "instances_" + group.resource},
+         {"type", type_name},
+         {"min", min},
+         {"max", max},
+         {"spot", capacity.spot && !production},
+         {"disk", capacity.disk},
+         {"architecture", architecture},
+         {"ami_parameter",
+          "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-" + architecture},
+         {"scales", load.cpu_target > 0 && max > min},
+         {"cpu_target", load.cpu_target}});
   }
   return with_last(std::move(values));
 }

@@ -19,7 +19,8 @@ inline constexpr const char* kBackGroup = "back";
 // A target group per load-balanced service, and an Auto Scaling group takes at most 50 (a
 // quota that cannot be raised): the default groups split past it.
 inline constexpr size_t kLoadBalancedPerGroup = 50;
-// "Listeners per Network Load Balancer" (default quota): one per private service.
+// "Listeners per Network Load Balancer" (default quota): one per private service, so past 50
+// private services there is a second internal load balancer, a third...
 inline constexpr size_t kInternalListenerQuota = 50;
 
 // One service as a container of a group: the port it listens on inside the container and the
@@ -35,8 +36,8 @@ struct ComposeService {
 
 // One group's structure, the same in every environment.
 struct ComposeGroup {
-  std::string name;      // "front", "back", or an `instances.groups` name
-  std::string resource;  // Terraform identifier
+  std::string name;                      // "front", "back", or an `instances.groups` name
+  std::string resource;                  // Terraform identifier
   std::vector<ComposeService> services;  // in name order
 };
 
@@ -45,9 +46,17 @@ struct ComposeGroup {
 // load-balanced services each), groups without services left out.
 std::vector<ComposeGroup> compose_groups(const AppModel& model);
 
-// The port the internal network load balancer listens on for private service `service`: 8000
-// for the first private service with a port (name order), 8001 for the next...
-int internal_listener_port(const AppModel& model, const std::string& service);
+// Where private service `service` is reached: its internal network load balancer (0 for the
+// first) and the port it listens on there. The private services with a port, in name order,
+// take 8000, 8001... on the first load balancer, then the same ports on the next.
+struct InternalListener {
+  size_t balancer = 0;
+  int port = 0;  // 0: not a private service with a port
+};
+InternalListener internal_listener(const LoweringContext& context, const std::string& service);
+
+// The Terraform name of internal load balancer `index`: "internal", "internal_2"...
+std::string internal_balancer_name(size_t index);
 
 // view["compose"]: {groups: [{name, resource, label, services: [...], ...}], has_groups,
 // has_private_services}, each service's `compose_group` and `host_port`, and the checks that

@@ -81,8 +81,8 @@ nlohmann::json database_container(const DatabaseModel& database) {
 nlohmann::json cache_container(const CacheModel& cache) {
   const bool valkey = cache.engine == "valkey";
   return {{"name", cache.name},
-          {"image", std::string(valkey ? "valkey/valkey:" : "redis:") +
-                        major_version(cache.version, 1)},
+          {"image",
+           std::string(valkey ? "valkey/valkey:" : "redis:") + major_version(cache.version, 1)},
           {"environment", nlohmann::json::array()},
           {"healthcheck", std::string(valkey ? "valkey-cli" : "redis-cli") + " ping"},
           {"data_path", "/data"}};
@@ -178,10 +178,9 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     for (const auto& word : service.command) command.push_back({{"value", literal(word)}});
     // Images built from source are built by hand first (see the file's header): a build
     // context is relative to the app, which this file's folder does not know.
-    const std::string image = service.image.build
-                                  ? "${" + upper(service.name) + "_IMAGE:-" + model.app + "-" +
-                                        service.name + ":latest}"
-                                  : literal(service.image.image);
+    const std::string image = service.image.build ? "${" + upper(service.name) + "_IMAGE:-" +
+                                                        model.app + "-" + service.name + ":latest}"
+                                                  : literal(service.image.image);
     if (service.image.build) {
       const BuildSpec& build = *service.image.build;
       // Shell words, each literal: the header's commands are pasted into a shell.

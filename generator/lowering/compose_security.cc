@@ -140,13 +140,14 @@ nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
     rules.allow_to_internet("instances_" + group.resource, 443,
                             "HTTPS to the internet: packages, image pulls and AWS APIs");
   }
+  // Every internal load balancer listens on the same consecutive ports from 8000.
   int first_listener = 0;
   int last_listener = 0;
   for (const auto& service : model.services) {
-    if (service.port && service.exposure == Exposure::private_) {
-      last_listener = internal_listener_port(model, service.name);
-      if (first_listener == 0) first_listener = last_listener;
-    }
+    const InternalListener listener = internal_listener(context, service.name);
+    if (listener.port == 0) continue;
+    first_listener = first_listener == 0 ? listener.port : std::min(first_listener, listener.port);
+    last_listener = std::max(last_listener, listener.port);
   }
   for (const auto& workload : workloads_of(model)) {
     if (workload.kind != Workload::Kind::service) continue;

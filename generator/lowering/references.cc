@@ -67,20 +67,23 @@ nlohmann::json resolve_reference(const LoweringContext& context, const Reference
       std::string host = service->route ? service->route->host : "";
       if (host.find('*') != std::string::npos) host.clear();
       nlohmann::json balancer = balancer_of(context, service->name);
-      snippet_context = {{"name", service->name},
-                         {"resource", resource_identifier(service->name)},
-                         {"port", *service->port},
-                         // Where the internal network load balancer of ec2-compose listens.
-                         {"internal_port", internal_listener_port(model, service->name)},
-                         {"public", service->exposure == Exposure::public_},
-                         {"private", service->exposure == Exposure::private_},
-                         {"https", model.domain.has_value()},
-                         {"path", url_path(*service)},
-                         {"has_host", !host.empty()},
-                         {"host", host},
-                         {"balancer", balancer["tf"]},
-                         // With a domain the URL is the domain's, whose name is the first's.
-                         {"balancer_id_suffix", model.domain ? "" : balancer["id_suffix"]}};
+      snippet_context = {
+          {"name", service->name},
+          {"resource", resource_identifier(service->name)},
+          {"port", *service->port},
+          // Where the internal network load balancer of ec2-compose listens.
+          {"internal_port", internal_listener(context, service->name).port},
+          {"internal_balancer",
+           internal_balancer_name(internal_listener(context, service->name).balancer)},
+          {"public", service->exposure == Exposure::public_},
+          {"private", service->exposure == Exposure::private_},
+          {"https", model.domain.has_value()},
+          {"path", url_path(*service)},
+          {"has_host", !host.empty()},
+          {"host", host},
+          {"balancer", balancer["tf"]},
+          // With a domain the URL is the domain's, whose name is the first's.
+          {"balancer_id_suffix", model.domain ? "" : balancer["id_suffix"]}};
     }
   }
   if (snippet_context.is_null()) {

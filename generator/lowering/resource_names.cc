@@ -125,13 +125,19 @@ void add_capacity_names(NameTable& names, const AppModel& model) {
 // Scaling group and security group, "-instance" for its role and profile; per service its log
 // group, target groups and configuration parameter.
 void add_compose_names(NameTable& names, const AppModel& model) {
-  bool has_private = false;
+  size_t private_services = 0;
   for (const auto& service : model.services) {
-    has_private = has_private || (service.port && service.exposure == Exposure::private_);
+    private_services += service.port && service.exposure == Exposure::private_ ? 1 : 0;
   }
-  if (has_private) {
+  if (private_services > 0) {
     names.add("internal_load_balancer", name_rules::load_balancer, "internal");
     names.add("internal_load_balancer_security_group", name_rules::security_group, "nlb");
+  }
+  // Past 50 private services: "<app>-<env>-internal-2"...
+  for (size_t index = 1; index * kInternalListenerQuota < private_services; ++index) {
+    const std::string number = std::to_string(index + 1);
+    names.add("internal_" + number + "_load_balancer", name_rules::load_balancer,
+              "internal-" + number);
   }
   for (const auto& group : compose_groups(model)) {
     const std::string label = "instances_" + group.resource;

@@ -1024,13 +1024,14 @@ def compose_declines(m, general):
     one container of each service of its group) or whose root volume is below 20 GiB."""
     reasons = [r for r in general if "Fargate" not in r]
     overlays = list((m.get("environments") or {}).values())
+    # merge() drops an overlay's `schedule` (only an environment has one): read it here.
+    if any(o.get("schedule") for o in overlays):
+        reasons.append("a start/stop schedule")
     for e in [merge(m, o) for o in overlays] if overlays else [m]:
         if e.get("jobs"):
             reasons.append("jobs")
         if e.get("volumes"):
             reasons.append("shared file systems")
-        if e.get("schedule"):
-            reasons.append("a start/stop schedule")
         if (e.get("pipeline") or {}).get("provider") == "codepipeline":
             reasons.append("a codepipeline pipeline")
         services = e.get("services") or {}

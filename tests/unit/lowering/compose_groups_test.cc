@@ -102,8 +102,8 @@ TEST(ComposeGroups, DefaultGroupsSplitAtFiftyLoadBalancedServices) {
   for (int index = 0; index < 120; ++index) {
     char name[16];
     std::snprintf(name, sizeof name, "s%03d", index);
-    yaml += std::string("  ") + name + ": {image: nginx, port: 80, expose: public, route: {path: /" +
-            name + "}}\n";
+    yaml += std::string("  ") + name +
+            ": {image: nginx, port: 80, expose: public, route: {path: /" + name + "}}\n";
   }
   auto lowered = lower_yaml(yaml, ec2_compose());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
@@ -140,22 +140,29 @@ instances:
       << messages;
 }
 
-TEST(ComposeGroups, RefusesMoreListenersThanTheInternalLoadBalancerTakes) {
+TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
   std::string yaml = "apiVersion: infragen/v1\nname: many\nregion: eu-west-1\nservices:\n";
   for (int index = 0; index < 51; ++index) {
     char name[16];
     std::snprintf(name, sizeof name, "p%02d", index);
-    yaml += std::string("  ") + name + ": {image: nginx, port: 80, expose: private} " +
-            "\n";
+    yaml += std::string("  ") + name + ": {image: nginx, port: 80, expose: private}\n";
   }
+  yaml += "  caller: {image: nginx, expose: none, env: {PEER: \"${services.p50.url}\"}}\n";
   auto lowered = lower_yaml(yaml, ec2_compose());
-  EXPECT_FALSE(lowered.ok());
-  EXPECT_NE(lowered.messages.find("app.yaml:55:8: error: target 'ec2-compose' puts a listener per "
-                                  "private service on one internal network load balancer, which "
-                                  "takes 50 (quota 'Listeners per Network Load Balancer'); "
-                                  "service 'p50' is private service 51"),
-            std::string::npos)
-      << lowered.messages;
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& balancers = lowered.view["compose"]["internal_balancers"];
+  ASSERT_EQ(balancers.size(), 2u);
+  EXPECT_EQ(balancers[0]["services"].size(), 50u);
+  EXPECT_EQ(balancers[1]["tf"], "internal_2");
+  const auto& p50 = item_named(lowered.view["services"], "p50");
+  EXPECT_EQ(p50["internal_balancer"], "internal_2");
+  EXPECT_EQ(p50["internal_port"], 8000);
+  EXPECT_EQ(item_named(lowered.view["services"], "p49")["internal_port"], 8049);
+  const auto& caller = item_named(lowered.view["services"], "caller");
+  EXPECT_EQ(caller["environment"][0]["formats"]["terraform"]["expression"],
+            "\"http://${aws_lb.internal_2.dns_name}:8000\"");
+  // The private services split over two default groups (50 target groups each).
+  EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back-2")["services"].size(), 1u);
 }
 
 TEST(ComposeGroups, OneSecurityGroupPerInstanceGroupWithPortRanges) {
@@ -165,7 +172,7 @@ TEST(ComposeGroups, OneSecurityGroupPerInstanceGroupWithPortRanges) {
   std::vector<std::string> groups;
   for (const auto& group : security["groups"]) groups.push_back(group["label"]);
   EXPECT_EQ(groups, (std::vector<std::string>{"load_balancer", "internal_load_balancer",
-                                               "instances_back", "instances_front"}));
+                                              "instances_back", "instances_front"}));
   bool found = false;
   for (const auto& rule : security["ingress"]) {
     if (rule["security_group"] != "instances_front") continue;
