@@ -1,24 +1,18 @@
 #include "lowering/compose_groups.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <map>
 #include <set>
 
 #include "frontend/instance_types.h"
 #include "lowering/environment_class.h"
+#include "lowering/instance_capacity.h"
 #include "lowering/reference_snippets.h"
 
 namespace infragen {
 
 namespace {
-
-// The types a group gets when the manifest names none, smallest first (each step doubles vCPUs
-// or memory): burstable t3, then general-purpose m5.
-constexpr std::array<const char*, 10> kDefaultTypes = {
-    "t3.small",   "t3.medium",  "t3.large",    "t3.xlarge",   "m5.2xlarge",
-    "m5.4xlarge", "m5.8xlarge", "m5.12xlarge", "m5.16xlarge", "m5.24xlarge"};
 
 // Amazon Linux 2023's snapshot is 8 GiB; images and container logs need room beside it.
 constexpr int kMinimumRootVolume = 20;
@@ -52,15 +46,6 @@ std::vector<std::string> group_shape(const std::vector<ComposeGroup>& groups) {
     for (const auto& service : group.services) shape.push_back(service.name);
   }
   return shape;
-}
-
-const InstanceCapacity& capacity_of(const AppModel& model, const std::string& group) {
-  static const InstanceCapacity none;
-  if (!model.instances) return none;
-  for (const auto& entry : model.instances->groups) {
-    if (entry.name == group) return entry.capacity;
-  }
-  return model.instances->capacity;
 }
 
 std::string upper_identifier(const std::string& name) {
@@ -108,14 +93,6 @@ GroupLoad load_of(const AppModel& model, const ComposeGroup& group) {
   return load;
 }
 
-std::string architecture_of(const InstanceType& type) {
-  const auto& kinds = type.architectures;
-  return std::find(kinds.begin(), kinds.end(), "x86_64") == kinds.end() &&
-                 std::find(kinds.begin(), kinds.end(), "arm64") != kinds.end()
-             ? "arm64"
-             : "x86_64";
-}
-
 std::string sizes_phrase(const GroupLoad& load) {
   return std::to_string(load.cpu) + " CPU units and " + std::to_string(load.memory) +
          " MiB with Docker's share";
@@ -138,7 +115,7 @@ const InstanceType* group_type(const LoweringContext& context, const AppModel& m
         "choose a larger type, or split the services over more `instances.groups`");
     return nullptr;
   }
-  for (const char* candidate : kDefaultTypes) {
+  for (const std::string& candidate : default_instance_types()) {
     const InstanceType* type = find_instance_type(candidate);
     if (type && task_fits(*type, load.cpu, load.memory)) {
       name = candidate;
@@ -421,8 +398,8 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
     if (!type) continue;
     // A written max caps the derived min (the services' counts) rather than contradict it.
     const int min = capacity.min.value_or(std::min(load.min, capacity.max.value_or(load.min)));
-    // A launch template change replaces instances one by one, launching before terminating:
-    // the group may run one instance above its peak meanwhile.
+    // The peak of the busiest service; an instance refresh launches before it terminates, for
+    // which Auto Scaling may briefly run above this maximum.
     const int max = capacity.max.value_or(std::max({min, 1, load.max}));
     const std::string architecture = architecture_of(*type);
     values.push_back(
