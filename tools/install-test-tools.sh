@@ -5,6 +5,8 @@ set -uo pipefail
 want=()
 command -v docker-compose >/dev/null 2>&1 || want+=(docker-compose)
 command -v shellcheck >/dev/null 2>&1 || want+=(shellcheck)
+# `cloud-init schema` checks the user data of the targets that run instances (ec2-compose).
+command -v cloud-init >/dev/null 2>&1 || want+=(cloud-init)
 command -v clang++-14 >/dev/null 2>&1 || want+=(clang-14)
 if [ ${#want[@]} -gt 0 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing test tools: ${want[*]}"

@@ -206,6 +206,48 @@ void check_accepted(const std::vector<std::string>& accepted, Diagnostics& diagn
 
 }  // namespace
 
+namespace {
+
+struct LoweredPack {
+  nlohmann::json view;
+  Diagnostics diagnostics;
+};
+
+std::vector<bool> lowered_errors(const std::vector<LoweredPack>& lowered) {
+  std::vector<bool> errors;
+  for (const auto& pack : lowered) errors.push_back(pack.diagnostics.has_errors());
+  return errors;
+}
+
+// With no target named, a pack that carries the manifest's features but still cannot lower it
+// (an instance type no group's containers fit, a quota no layout keeps) is skipped like one that
+// lacks a feature: a note at its first error instead of its errors, while another pack lowers
+// cleanly. Named with -t, it reports every error.
+void skip_packs_that_fail(const std::vector<const Pack*>& packs, const std::vector<bool>& failed,
+                          std::vector<LoweredPack>& lowered) {
+  if (std::find(failed.begin(), failed.end(), false) == failed.end()) return;
+  for (size_t i = 0; i < packs.size(); ++i) {
+    if (!failed[i]) continue;
+    const Diagnostic* first = nullptr;
+    for (const auto& diagnostic : lowered[i].diagnostics.all()) {
+      if (diagnostic.severity == Severity::error) {
+        first = &diagnostic;
+        break;
+      }
+    }
+    std::string message = first->message;
+    const std::string own = "target '" + packs[i]->name + "' ";
+    if (message.rfind(own, 0) == 0) message = "it " + message.substr(own.size());
+    Diagnostics note;
+    note.note(first->location, "target '" + packs[i]->name + "' is skipped: " + message,
+              "name it with -t to see every reason");
+    lowered[i].diagnostics = std::move(note);
+    lowered[i].view = nullptr;
+  }
+}
+
+}  // namespace
+
 std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics& diagnostics) {
   check_accepted(request.accepted, diagnostics);
   // The packs and the manifest are read at once, on two threads; their diagnostics are taken
@@ -254,19 +296,16 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
   // and packs and writes only its own slot, and the slots are merged below in the order of a
   // sequential run (packs, then formats, then files), so output and diagnostics do not depend
   // on the number of threads.
-  struct LoweredPack {
-    nlohmann::json view;
-    Diagnostics diagnostics;
-  };
   std::vector<LoweredPack> lowered(packs.size());
   run_tasks(packs.size(), [&](size_t i) {
     lowered[i].view = lower(models, target_spec_of(*packs[i], request.accepted, request.formats),
                             lowered[i].diagnostics);
   });
+  if (request.targets.empty()) skip_packs_that_fail(packs, lowered_errors(lowered), lowered);
   std::vector<FormatWork> formats;
   for (size_t i = 0; i < packs.size(); ++i) {
     // Each target is lowered and checked on its own: one target's errors do not hide another's.
-    const bool lowered_cleanly = !lowered[i].diagnostics.has_errors();
+    const bool lowered_cleanly = !lowered[i].diagnostics.has_errors() && !lowered[i].view.is_null();
     diagnostics.absorb(std::move(lowered[i].diagnostics));
     if (!lowered_cleanly) continue;
     for (const PackFormat* format : select_formats(*packs[i], request.formats)) {

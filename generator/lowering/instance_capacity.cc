@@ -1,7 +1,6 @@
 #include "lowering/instance_capacity.h"
 
 #include <algorithm>
-#include <array>
 #include <set>
 
 #include "frontend/instance_types.h"
@@ -12,12 +11,6 @@
 namespace infragen {
 
 namespace {
-
-// The types a group gets when the manifest names none, smallest first: burstable t3 for small
-// tasks, then general-purpose m5 (each step doubles vCPUs or memory).
-constexpr std::array<const char*, 10> kDefaultTypes = {
-    "t3.small",   "t3.medium",  "t3.large",    "t3.xlarge",   "m5.2xlarge",
-    "m5.4xlarge", "m5.8xlarge", "m5.12xlarge", "m5.16xlarge", "m5.24xlarge"};
 
 // The ECS-optimized Amazon Linux 2023 AMI's snapshot is 30 GiB; a smaller root volume fails.
 constexpr int kMinimumRootVolume = 30;
@@ -56,15 +49,6 @@ std::vector<TaskShape> tasks_of(const AppModel& model, const CapacityGroup& grou
   return tasks;
 }
 
-const InstanceCapacity& capacity_of(const AppModel& model, const std::string& group) {
-  static const InstanceCapacity none;
-  if (!model.instances) return none;
-  for (const auto& entry : model.instances->groups) {
-    if (entry.name == group) return entry.capacity;
-  }
-  return model.instances->capacity;
-}
-
 // Tasks of one awsvpc-mode group per instance: each task takes a network interface (the
 // instance keeps one), and all of them share its CPU and memory.
 int tasks_per_instance(const InstanceType& type, const std::vector<TaskShape>& tasks) {
@@ -80,14 +64,6 @@ int tasks_per_instance(const InstanceType& type, const std::vector<TaskShape>& t
 }
 
 int divide_up(int total, int per) { return (total + per - 1) / per; }
-
-std::string architecture_of(const InstanceType& type) {
-  const auto& kinds = type.architectures;
-  return std::find(kinds.begin(), kinds.end(), "x86_64") == kinds.end() &&
-                 std::find(kinds.begin(), kinds.end(), "arm64") != kinds.end()
-             ? "arm64"
-             : "x86_64";
-}
 
 // The type, written or derived; null (reported) when none fits a task.
 const InstanceType* group_type(const LoweringContext& context, const AppModel& model,
@@ -111,7 +87,7 @@ const InstanceType* group_type(const LoweringContext& context, const AppModel& m
     }
     return fits ? type : nullptr;
   }
-  for (const char* candidate : kDefaultTypes) {
+  for (const std::string& candidate : default_instance_types()) {
     const InstanceType* type = find_instance_type(candidate);
     if (!type) continue;
     bool fits = std::all_of(tasks.begin(), tasks.end(), [&](const TaskShape& task) {
@@ -143,6 +119,32 @@ std::vector<std::string> group_names(const std::vector<CapacityGroup>& groups) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& default_instance_types() {
+  // Smallest first: burstable t3 for small workloads, then general-purpose m5 (each step
+  // doubles vCPUs or memory).
+  static const std::vector<std::string> types = {
+      "t3.small",   "t3.medium",  "t3.large",    "t3.xlarge",   "m5.2xlarge",
+      "m5.4xlarge", "m5.8xlarge", "m5.12xlarge", "m5.16xlarge", "m5.24xlarge"};
+  return types;
+}
+
+const InstanceCapacity& capacity_of(const AppModel& model, const std::string& group) {
+  static const InstanceCapacity none;
+  if (!model.instances) return none;
+  for (const auto& entry : model.instances->groups) {
+    if (entry.name == group) return entry.capacity;
+  }
+  return model.instances->capacity;
+}
+
+std::string architecture_of(const InstanceType& type) {
+  const auto& kinds = type.architectures;
+  return std::find(kinds.begin(), kinds.end(), "x86_64") == kinds.end() &&
+                 std::find(kinds.begin(), kinds.end(), "arm64") != kinds.end()
+             ? "arm64"
+             : "x86_64";
+}
 
 std::vector<CapacityGroup> capacity_groups(const AppModel& model) {
   std::vector<CapacityGroup> groups;

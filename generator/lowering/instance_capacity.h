@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "frontend/instance_types.h"
 #include "lowering/lowering_context.h"
 
 namespace infragen {
@@ -21,6 +22,15 @@ struct CapacityGroup {
   std::vector<std::string> services;  // in name order
   std::vector<std::string> jobs;      // in name order
 };
+
+// The types a group of instances gets when the manifest names none, smallest first.
+const std::vector<std::string>& default_instance_types();
+
+// The capacity settings of group `group` (a group's own, else `instances`; defaults without).
+const InstanceCapacity& capacity_of(const AppModel& model, const std::string& group);
+
+// "arm64" for a type that runs only arm64 (Graviton), else "x86_64".
+std::string architecture_of(const InstanceType& type);
 
 // The groups of `model`: those of `instances.groups` that run something, then "main" for the
 // rest (when anything is left), in name order.

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "lowering/compose_groups.h"
+#include "lowering/compose_local.h"
+#include "lowering/compose_security.h"
 #include "lowering/consistency.h"
 #include "lowering/features.h"
 #include "lowering/instance_capacity.h"
@@ -164,7 +167,10 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   if (spec.builds("data_stores")) lower_data_stores(context, view);
   if (spec.builds("ecs_workloads") && spec.builds("load_balancer")) attach_listener_rules(view);
   if (spec.builds("security_groups")) {
-    view["security"] = lower_security_groups(context);
+    // Containers of a compose group share their instance's interface: a group per instance
+    // group there, else one per workload.
+    view["security"] = spec.builds("compose_groups") ? lower_compose_security_groups(context)
+                                                     : lower_security_groups(context);
     if (spec.builds("ecs_workloads")) attach_memberships(view);
   }
   if (spec.builds("pipeline")) {
@@ -181,6 +187,10 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   }
   view.update(app_wide(context));
   if (spec.builds("instance_capacity")) attach_capacity(context, view);
+  if (spec.builds("compose_groups")) {
+    view["compose"] = lower_compose_groups(context, view["services"]);
+    view["compose"]["local"] = lower_local_compose(context);
+  }
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
   if (spec.builds("cloudformation")) {

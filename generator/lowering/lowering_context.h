@@ -1,6 +1,7 @@
 // Internal to lowering: what every part of the view model is built from.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct LoweringContext {
   ReferenceSnippets references;
   // Planned once, on first use, by load_balancer_layout() (view_network.h).
   mutable std::shared_ptr<const LoadBalancerLayout> load_balancers;
+  // Private service -> (internal load balancer, listener port), planned once, on first use, by
+  // internal_listener() (compose_groups.h).
+  mutable std::shared_ptr<const std::map<std::string, std::pair<size_t, int>>> internal_listeners;
 
   LoweringContext(const std::vector<AppModel>& models, const TargetSpec& spec, Diagnostics& sink)
       : environments(models),

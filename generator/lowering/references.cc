@@ -1,5 +1,6 @@
 #include "lowering/references.h"
 
+#include "lowering/compose_groups.h"
 #include "lowering/listener_rules.h"
 #include "lowering/view_network.h"
 
@@ -15,15 +16,14 @@ nlohmann::json database_context(const DatabaseModel& database) {
           {"port", database_port(database)}};
 }
 
-// The path a public service answers under ("" for the root), as its URL ends.
+}  // namespace
+
 std::string url_path(const ServiceModel& service) {
   if (!service.route || service.route->path.empty() || service.route->path == "/") return "";
   std::string path = path_patterns_for(service.route->path).front();
   // A wildcard path has no single URL: the service's URL is the load balancer's.
   return path.find_first_of("*?") == std::string::npos ? path : "";
 }
-
-}  // namespace
 
 int database_port(const DatabaseModel& database) { return database.is_postgres() ? 5432 : 3306; }
 
@@ -67,18 +67,23 @@ nlohmann::json resolve_reference(const LoweringContext& context, const Reference
       std::string host = service->route ? service->route->host : "";
       if (host.find('*') != std::string::npos) host.clear();
       nlohmann::json balancer = balancer_of(context, service->name);
-      snippet_context = {{"name", service->name},
-                         {"resource", resource_identifier(service->name)},
-                         {"port", *service->port},
-                         {"public", service->exposure == Exposure::public_},
-                         {"private", service->exposure == Exposure::private_},
-                         {"https", model.domain.has_value()},
-                         {"path", url_path(*service)},
-                         {"has_host", !host.empty()},
-                         {"host", host},
-                         {"balancer", balancer["tf"]},
-                         // With a domain the URL is the domain's, whose name is the first's.
-                         {"balancer_id_suffix", model.domain ? "" : balancer["id_suffix"]}};
+      snippet_context = {
+          {"name", service->name},
+          {"resource", resource_identifier(service->name)},
+          {"port", *service->port},
+          // Where the internal network load balancer of ec2-compose listens.
+          {"internal_port", internal_listener(context, service->name).port},
+          {"internal_balancer",
+           internal_balancer_name(internal_listener(context, service->name).balancer)},
+          {"public", service->exposure == Exposure::public_},
+          {"private", service->exposure == Exposure::private_},
+          {"https", model.domain.has_value()},
+          {"path", url_path(*service)},
+          {"has_host", !host.empty()},
+          {"host", host},
+          {"balancer", balancer["tf"]},
+          // With a domain the URL is the domain's, whose name is the first's.
+          {"balancer_id_suffix", model.domain ? "" : balancer["id_suffix"]}};
     }
   }
   if (snippet_context.is_null()) {

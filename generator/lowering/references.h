@@ -11,6 +11,9 @@ namespace infragen {
 int database_port(const DatabaseModel& database);
 int cache_port(const CacheModel& cache);
 
+// The path a public service answers under ("" for the root), as its URL ends.
+std::string url_path(const ServiceModel& service);
+
 // `reference` in every format the pack wires ({"terraform": "aws_db_instance.db.address"}), or
 // null after reporting an error at `where` (e.g. the URL of a service that has no port).
 nlohmann::json resolve_reference(const LoweringContext& context, const Reference& reference,

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "lowering/access.h"
+#include "lowering/compose_groups.h"
 #include "lowering/images.h"
 #include "lowering/instance_capacity.h"
 #include "lowering/view_network.h"
@@ -120,6 +121,50 @@ void add_capacity_names(NameTable& names, const AppModel& model) {
   }
 }
 
+// Per instance group of the compose target: "<app>-<env>-<group>" for its launch template, Auto
+// Scaling group and security group, "-instance" for its role and profile; per service its log
+// group, target groups and configuration parameter.
+void add_compose_names(NameTable& names, const AppModel& model) {
+  size_t private_services = 0;
+  for (const auto& service : model.services) {
+    private_services += service.port && service.exposure == Exposure::private_ ? 1 : 0;
+  }
+  if (private_services > 0) {
+    names.add("internal_load_balancer", name_rules::load_balancer, "internal");
+    names.add("internal_load_balancer_security_group", name_rules::security_group, "nlb");
+  }
+  // Past 50 private services: "<app>-<env>-internal-2"...
+  for (size_t index = 1; index * kInternalListenerQuota < private_services; ++index) {
+    const std::string number = std::to_string(index + 1);
+    names.add("internal_" + number + "_load_balancer", name_rules::load_balancer,
+              "internal-" + number);
+  }
+  for (const auto& group : compose_groups(model)) {
+    const std::string label = "instances_" + group.resource;
+    names.add(label + "_security_group", name_rules::security_group, group.name + "-instances");
+    names.add(label + "_launch_template", name_rules::launch_template, group.name);
+    names.add(label + "_auto_scaling_group", name_rules::auto_scaling_group, group.name);
+    names.add(label + "_instance_role", name_rules::iam_role, group.name + "-instance");
+    names.add(label + "_instance_profile", name_rules::instance_profile, group.name + "-instance");
+    names.add(label + "_cpu_policy", name_rules::scaling_policy, group.name + "-cpu");
+    names.add(label + "_cpu_alarm", name_rules::alarm, group.name + "-cpu-high");
+    names.add_full(label + "_config", name_rules::log_group,
+                   "/" + model.app + "/" + model.environment + "/compose/" + group.name);
+  }
+  for (const auto& service : model.services) {
+    const std::string label = "service_" + resource_identifier(service.name);
+    names.add_full(label + "_log_group", name_rules::log_group,
+                   "/compose/" + model.app + "-" + model.environment + "/" + service.name);
+    if (!service.port) continue;
+    if (service.exposure == Exposure::public_) {
+      names.add(label + "_target_group", name_rules::target_group, service.name);
+    } else if (service.exposure == Exposure::private_) {
+      names.add(label + "_internal_target_group", name_rules::target_group,
+                service.name + "-internal");
+    }
+  }
+}
+
 void add_load_balancer_names(NameTable& names, const LoweringContext& context) {
   names.add("load_balancer", name_rules::load_balancer, "");
   // Past one load balancer's quotas: "<app>-<env>-2", "<app>-<env>-3"...
@@ -175,9 +220,11 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   NameTable names(model);
   // This order is the order of names.tf: changing it would rewrite every generated names.tf.
   names.add("vpc", name_rules::ecs_cluster, "");
-  if (target.builds("ecs_workloads")) names.add("cluster", name_rules::ecs_cluster, "");
+  // The compose target runs the workloads without ECS: none of ECS's names.
+  const bool ecs = target.builds("ecs_workloads") && !target.builds("compose_groups");
+  if (ecs) names.add("cluster", name_rules::ecs_cluster, "");
   if (target.builds("load_balancer")) add_load_balancer_names(names, context);
-  if (target.builds("security_groups")) {
+  if (target.builds("security_groups") && !target.builds("compose_groups")) {
     for (const auto& group : client_groups(model)) {
       // database_orders_clients -> "<app>-<env>-database-orders-clients"
       std::string thing = group;
@@ -188,14 +235,15 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   if (target.builds("load_balancer")) {
     names.add("load_balancer_5xx_alarm", name_rules::alarm, "alb-5xx");
   }
-  if (target.builds("ecs_workloads")) {
+  if (ecs) {
     // The Cloud Map namespace is a private DNS zone: "<app>-<env>.internal".
     names.add_full("namespace", name_rules::dns_label, model.app + "-" + model.environment);
   }
   names.add("alarm_topic", name_rules::sns_topic, "alarms");
-  if (target.builds("ecs_workloads")) {
+  if (ecs) {
     for (const auto& workload : workloads_of(model)) add_workload_names(names, model, workload);
   }
+  if (target.builds("compose_groups")) add_compose_names(names, model);
   if (target.builds("images")) {
     for (const auto& image : built_images(model)) {
       names.add("repository_" + image.resource, name_rules::ecr_repository, image.name);

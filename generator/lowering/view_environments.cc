@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "lowering/compose_groups.h"
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
 #include "lowering/instance_capacity.h"
@@ -122,6 +123,7 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
   if (target.builds("instance_capacity")) {
     entry["capacity"] = capacity_values(context, model);
   }
+  if (target.builds("compose_groups")) entry["compose"] = compose_group_values(context, model);
   return entry;
 }
 

@@ -44,7 +44,8 @@ const std::vector<ViewSection>& view_sections() {
         "has_secrets", "buckets", "has_buckets", "volumes", "has_volumes"},
        {"databases", "caches", "buckets", "volumes"}},
       {"security_groups",
-       "a security group per workload and data store, and every rule between them",
+       "a security group per workload (per instance group with compose_groups) and data store, "
+       "and every rule between them",
        {"network"},
        {"security"},
        {}},
@@ -63,6 +64,13 @@ const std::vector<ViewSection>& view_sections() {
        {"ecs_workloads"},
        {"capacity"},
        {"capacity"}},
+      {"compose_groups",
+       "EC2 instance groups running docker compose: the services each runs, their published "
+       "ports, the groups' types and counts, the laptop compose file; security_groups then "
+       "makes a security group per instance group",
+       {"ecs_workloads", "data_stores", "security_groups"},
+       {"compose"},
+       {"compose"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",

@@ -93,14 +93,9 @@ class SecurityPlan {
   static nlohmann::json rule(const std::string& label, const std::string& group, int port,
                              const std::string& description, const std::string& peer,
                              const std::string& cidr) {
-    return {{"label", label},
-            {"security_group", group},
-            {"port", port},
-            {"description", description},
-            {"has_peer", !peer.empty()},
-            {"peer", peer},
-            {"has_cidr", !cidr.empty()},
-            {"cidr", cidr}};
+    return {{"label", label},  {"security_group", group},    {"port", port},
+            {"to_port", port}, {"description", description}, {"has_peer", !peer.empty()},
+            {"peer", peer},    {"has_cidr", !cidr.empty()},  {"cidr", cidr}};
   }
 
   std::map<std::string, std::vector<std::string>> memberships_;

@@ -89,12 +89,31 @@ error_of() {  # TARGET: the error of the unmanaged database on TARGET
     "  hint: \`databases.unmanaged\` is not in the target's supported features"
 }
 expect_code "no pack carries it: errors" 1 run generate unmanaged.yaml -o none
-expected_errors="$(error_of ecs-ec2; error_of ecs-fargate; error_of no-workers; error_of tf-only)
-4 errors generated."
+expected_errors="$(error_of ec2-compose; error_of ecs-ec2; error_of ecs-fargate; error_of no-workers
+  error_of tf-only)
+5 errors generated."
 [ "$(cat "$work/stderr")" = "$expected_errors" ] && pass "every pack's error, exactly" || {
   fail "every pack's error, exactly"; diff <(echo "$expected_errors") "$work/stderr" | sed 's/^/    /'; }
 grep -q "note:" "$work/stderr" && fail "no pack is skipped" || pass "no pack is skipped"
 [ ! -e none ] && pass "nothing written when no pack carries it" || fail "nothing written"
+
+# A pack that carries every feature but cannot lower the manifest (a root volume below what its
+# instances need) is skipped too, with a note at its first error, while another pack carries it.
+printf 'apiVersion: infragen/v1\nname: app\nregion: eu-west-1\nservices:\n  web: {image: nginx:1.27, port: 80, expose: public}\ninstances: {disk: 10}\n' >disk.yaml
+expect_code "a pack whose lowering fails is skipped" 0 run generate disk.yaml --accept instances -o disk
+expected_notes="disk.yaml:6:19: note: target 'ec2-compose' is skipped: it needs a root volume of at least 20 GiB for Amazon Linux, Docker and the images
+instances: {disk: 10}
+                  ^~
+  hint: name it with -t to see every reason
+disk.yaml:6:19: note: target 'ecs-ec2' is skipped: it needs a root volume of at least 30 GiB: the ECS-optimized AMI's snapshot is 30 GiB
+instances: {disk: 10}
+                  ^~
+  hint: name it with -t to see every reason"
+[ "$(cat "$work/stderr")" = "$expected_notes" ] && pass "the notes of failed lowerings, exactly" || {
+  fail "the notes of failed lowerings, exactly"; diff <(echo "$expected_notes") "$work/stderr" | sed 's/^/    /'; }
+[ -f disk/ecs-fargate/terraform/README.md ] && [ ! -e disk/ecs-ec2 ] && pass "only the carrying packs" \
+  || fail "only the carrying packs"
+expect_code "named, the pack reports its error" 1 run generate disk.yaml -t ecs-ec2 -o disk-named
 
 if [ $failures -ne 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "all skipped-target tests passed"

@@ -986,6 +986,74 @@ def ec2_declines(m):
     return list(dict.fromkeys(reasons))
 
 
+# The types an ec2-compose group gets when the manifest names none, smallest first
+# (generator/lowering/compose_groups.cc): (vCPUs, MiB).
+COMPOSE_DEFAULT_TYPES = [(2, 2048), (2, 4096), (2, 8192), (4, 16384), (8, 32768), (16, 65536),
+                         (32, 131072), (48, 196608), (64, 262144), (96, 393216)]
+
+
+def compose_groups(e):
+    """The instance groups of ec2-compose for one effective manifest: {name: [service names]}
+    (compose_groups.cc): `instances.groups` as listed, the rest on "front" (public with a port)
+    or "back", a new default group ("front-2"...) after each 50 load-balanced services."""
+    services = e.get("services") or {}
+    listed = {name: g for g, group in ((e.get("instances") or {}).get("groups") or {}).items()
+              for name in group.get("services") or []}
+    groups, balanced, number = {}, {}, {}
+    for name in sorted(services):
+        svc = services[name]
+        exposed = "port" in svc and svc.get("expose", "private") in ("public", "private")
+        if name in listed:
+            group = listed[name]
+        else:
+            kind = "front" if "port" in svc and svc.get("expose") == "public" else "back"
+            if exposed and balanced.get(kind, 0) == 50:
+                balanced[kind] = 0
+                number[kind] = number.get(kind, 0) + 1
+            if exposed:
+                balanced[kind] = balanced.get(kind, 0) + 1
+            group = kind if number.get(kind, 0) == 0 else "%s-%d" % (kind, number[kind] + 1)
+        groups.setdefault(group, []).append(name)
+    return groups
+
+
+def compose_declines(m, general):
+    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, scaling on
+    memory or requests, CodePipeline, night schedules), what no target carries (`general`, less
+    Fargate's sizes), and instance groups whose containers fit no instance (every instance runs
+    one container of each service of its group) or whose root volume is below 20 GiB."""
+    reasons = [r for r in general if "Fargate" not in r]
+    overlays = list((m.get("environments") or {}).values())
+    # merge() drops an overlay's `schedule` (only an environment has one): read it here.
+    if any(o.get("schedule") for o in overlays):
+        reasons.append("a start/stop schedule")
+    for e in [merge(m, o) for o in overlays] if overlays else [m]:
+        if e.get("jobs"):
+            reasons.append("jobs")
+        if e.get("volumes"):
+            reasons.append("shared file systems")
+        if (e.get("pipeline") or {}).get("provider") == "codepipeline":
+            reasons.append("a codepipeline pipeline")
+        services = e.get("services") or {}
+        for svc in services.values():
+            scale = svc.get("autoscale") or {}
+            if "memory" in scale or "requests" in scale:
+                reasons.append("auto scaling on memory or requests")
+        instances = e.get("instances") or {}
+        written = instances.get("groups") or {}
+        for group, members in compose_groups(e).items():
+            capacity = written.get(group, {})
+            if capacity.get("disk", instances.get("disk", 30)) < 20:
+                reasons.append("a root volume below 20 GiB")
+            cpu = sum(services[name].get("cpu", 256) for name in members)
+            memory = sum(services[name].get("memory", 512) for name in members) + 256
+            kind = capacity.get("type", instances.get("type"))
+            types = [INSTANCE_TYPES[kind]] if kind else COMPOSE_DEFAULT_TYPES
+            if not any(cpu <= 1024 * v and memory <= mib - max(256, mib // 20) for v, mib in types):
+                reasons.append("a group's containers fit no instance")
+    return list(dict.fromkeys(reasons))
+
+
 def manifest(seed, services=None, declines=None):
     draw = Draw(seed, services)
     m = strip_private(draw.draw())
@@ -1010,6 +1078,8 @@ def main():
     # ecs-ec2 runs any task size the instances fit, and declines the rest as Fargate does.
     for reason in [r for r in declines if "Fargate" not in r] + ec2_declines(m):
         sys.stdout.write("# declined-by ecs-ec2: %s\n" % reason)
+    for reason in compose_declines(m, declines):
+        sys.stdout.write("# declined-by ec2-compose: %s\n" % reason)
     sys.stdout.write("\n".join(to_yaml(m)) + "\n")
 
 

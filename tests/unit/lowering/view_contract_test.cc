@@ -83,7 +83,7 @@ TEST(ViewContract, NoKeyIsOwnedTwice) {
 
 TEST(ViewContract, HoldsForEveryManifestPackAndFormatChoice) {
   int views = 0;
-  for (const char* target : {"ecs-fargate", "ecs-ec2"}) {
+  for (const char* target : {"ecs-fargate", "ecs-ec2", "ec2-compose"}) {
     const TargetSpec pack = target_spec_from_pack(target);
     const TargetSpec terraform_only = [&pack] {
       TargetSpec spec = pack;

@@ -1,0 +1,423 @@
+#include "lowering/compose_groups.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "frontend/instance_types.h"
+#include "lowering/environment_class.h"
+#include "lowering/instance_capacity.h"
+#include "lowering/reference_snippets.h"
+
+namespace infragen {
+
+namespace {
+
+// Amazon Linux 2023's snapshot is 8 GiB; images and container logs need room beside it.
+constexpr int kMinimumRootVolume = 20;
+// Docker and the compose stack's own processes, kept free on every instance.
+constexpr int kDockerReservedMib = 256;
+// The first port a group's instances publish, and the internal load balancer's first listener.
+constexpr int kFirstHostPort = 8000;
+
+const std::string& default_group_of(const ServiceModel& service) {
+  static const std::string front = kFrontGroup;
+  static const std::string back = kBackGroup;
+  return service.exposure == Exposure::public_ && service.port ? front : back;
+}
+
+// Consecutive ports from 8000: the public services', then the private ones'.
+void assign_host_ports(ComposeGroup& group) {
+  int port = kFirstHostPort;
+  for (bool public_first : {true, false}) {
+    for (auto& service : group.services) {
+      if (service.is_public == public_first && (service.is_public || service.is_private)) {
+        service.host_port = port++;
+      }
+    }
+  }
+}
+
+std::vector<std::string> group_shape(const std::vector<ComposeGroup>& groups) {
+  std::vector<std::string> shape;
+  for (const auto& group : groups) {
+    shape.push_back(group.name + ":");
+    for (const auto& service : group.services) shape.push_back(service.name);
+  }
+  return shape;
+}
+
+std::string upper_identifier(const std::string& name) {
+  std::string out = resource_identifier(name);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// What every instance of a group runs at once: one container of each of its services.
+struct GroupLoad {
+  int cpu = 0;
+  int memory = 0;
+  int min = 0;          // instances the services need steadily
+  int max = 0;          // and at their peak
+  int cpu_target = 0;   // the lowest CPU target of its services' auto scaling, 0: none
+  std::string pointer;  // where the largest service's size is written
+};
+
+GroupLoad load_of(const AppModel& model, const ComposeGroup& group) {
+  GroupLoad load;
+  int largest = -1;
+  for (const auto& entry : group.services) {
+    const ServiceModel* service = model.find_service(entry.name);
+    if (!service) continue;
+    load.cpu += service->cpu;
+    load.memory += service->memory;
+    if (service->cpu + service->memory > largest) {
+      largest = service->cpu + service->memory;
+      load.pointer = service->origin.pointer;
+    }
+    int steady = service->replicas;
+    int peak = service->replicas;
+    if (service->autoscale) {
+      steady = service->autoscale->min;
+      peak = std::max(service->autoscale->max, service->replicas);
+      if (service->autoscale->cpu_percent) {
+        const int target = *service->autoscale->cpu_percent;
+        load.cpu_target = load.cpu_target == 0 ? target : std::min(load.cpu_target, target);
+      }
+    }
+    load.min = std::max(load.min, steady);
+    load.max = std::max(load.max, peak);
+  }
+  load.memory += kDockerReservedMib;
+  return load;
+}
+
+std::string sizes_phrase(const GroupLoad& load) {
+  return std::to_string(load.cpu) + " CPU units and " + std::to_string(load.memory) +
+         " MiB with Docker's share";
+}
+
+// The written type, or the smallest default one that runs all of the group's containers at once;
+// null (reported) when none does.
+const InstanceType* group_type(const LoweringContext& context, const AppModel& model,
+                               const InstanceCapacity& capacity, const ComposeGroup& group,
+                               const GroupLoad& load, std::string& name) {
+  if (capacity.type) {
+    name = *capacity.type;
+    const InstanceType* type = find_instance_type(name);
+    if (!type) return nullptr;  // reported by the front end
+    if (task_fits(*type, load.cpu, load.memory)) return type;
+    context.diagnostics.error(
+        model.locate(capacity.origin.pointer + "/type"),
+        context.target_phrase() + " runs one container of each service of group '" + group.name +
+            "' on every instance: " + sizes_phrase(load) + " do not fit on " + name,
+        "choose a larger type, or split the services over more `instances.groups`");
+    return nullptr;
+  }
+  for (const std::string& candidate : default_instance_types()) {
+    const InstanceType* type = find_instance_type(candidate);
+    if (type && task_fits(*type, load.cpu, load.memory)) {
+      name = candidate;
+      return type;
+    }
+  }
+  context.diagnostics.error(
+      model.locate(load.pointer),
+      context.target_phrase() + " has no default instance type for group '" + group.name +
+          "', whose containers need " + sizes_phrase(load),
+      "set `instances.type`, or split the services over more `instances.groups`");
+  return nullptr;
+}
+
+nlohmann::json variable_list(const std::string& service, const std::set<std::string>& names) {
+  // Interpolated from the .env file that the instance writes at boot.
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& name : names) {
+    const std::string interpolation = upper_identifier(service) + "__" + name;
+    list.push_back({{"name", name},
+                    {"interpolation", interpolation},
+                    {"reference", "${" + interpolation + ":-}"}});
+  }
+  return with_last(std::move(list));
+}
+
+// The names of a service's variables in any environment: its compose file lists them all, and
+// each environment's configuration gives the values.
+std::set<std::string> environment_names(const LoweringContext& context, const std::string& name) {
+  std::set<std::string> names;
+  for (const auto& model : context.environments) {
+    if (const ServiceModel* service = model.find_service(name)) {
+      for (const auto& variable : service->env) names.insert(variable.name);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+std::vector<ComposeGroup> compose_groups(const AppModel& model) {
+  std::map<std::string, ComposeGroup> groups;
+  std::map<std::string, std::string> listed;  // service -> its `instances.groups` entry
+  if (model.instances) {
+    for (const auto& entry : model.instances->groups) {
+      for (const auto& name : entry.services) listed[name] = entry.name;
+    }
+  }
+  // Load-balanced services so far on the current default group of each kind.
+  std::map<std::string, size_t> balanced;
+  std::map<std::string, int> number;
+  for (const auto& service : model.services) {
+    ComposeService entry{service.name, service.port.value_or(0), 0,
+                         service.port && service.exposure == Exposure::public_,
+                         service.port && service.exposure == Exposure::private_};
+    std::string name;
+    if (auto found = listed.find(service.name); found != listed.end()) {
+      name = found->second;
+    } else {
+      const std::string& kind = default_group_of(service);
+      const bool load_balanced = entry.is_public || entry.is_private;
+      if (load_balanced && balanced[kind] == kLoadBalancedPerGroup) {
+        balanced[kind] = 0;
+        ++number[kind];
+      }
+      if (load_balanced) ++balanced[kind];
+      name = number[kind] == 0 ? kind : kind + "-" + std::to_string(number[kind] + 1);
+    }
+    ComposeGroup& group = groups[name];
+    group.name = name;
+    group.resource = resource_identifier(name);
+    group.services.push_back(entry);
+  }
+  std::vector<ComposeGroup> out;
+  for (auto& [name, group] : groups) {
+    std::sort(group.services.begin(), group.services.end(),
+              [](const ComposeService& a, const ComposeService& b) { return a.name < b.name; });
+    assign_host_ports(group);
+    out.push_back(std::move(group));
+  }
+  return out;
+}
+
+InternalListener internal_listener(const LoweringContext& context, const std::string& service) {
+  if (!context.internal_listeners) {
+    auto plan = std::make_shared<std::map<std::string, std::pair<size_t, int>>>();
+    size_t index = 0;
+    for (const auto& candidate : context.base().services) {
+      if (candidate.exposure != Exposure::private_ || !candidate.port) continue;
+      (*plan)[candidate.name] = {index / kInternalListenerQuota,
+                                 kFirstHostPort + static_cast<int>(index % kInternalListenerQuota)};
+      ++index;
+    }
+    context.internal_listeners = std::move(plan);
+  }
+  auto found = context.internal_listeners->find(service);
+  if (found == context.internal_listeners->end()) return {};
+  return {found->second.first, found->second.second};
+}
+
+std::string internal_balancer_name(size_t index) {
+  return index == 0 ? "internal" : "internal_" + std::to_string(index + 1);
+}
+
+namespace {
+
+// What no layout of the groups solves: refused at the line rather than failing on apply.
+void check_quotas(const LoweringContext& context, const std::vector<ComposeGroup>& groups) {
+  const AppModel& base = context.base();
+  for (const auto& group : groups) {
+    size_t balanced = 0;
+    for (const auto& service : group.services) {
+      balanced += service.is_public || service.is_private ? 1 : 0;
+    }
+    if (balanced <= kLoadBalancedPerGroup) continue;
+    context.diagnostics.error(
+        base.locate("/instances/groups/" + group.name),
+        context.target_phrase() + " gives group '" + group.name + "' " + std::to_string(balanced) +
+            " load-balanced services, a target group each; an Auto " + "Scaling group takes " +
+            std::to_string(kLoadBalancedPerGroup) +
+            " (quota 'Elastic Load Balancing target groups per Auto Scaling group')",
+        "split its services over more `instances.groups`");
+  }
+}
+
+}  // namespace
+
+nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services) {
+  const AppModel& base = context.base();
+  const std::vector<ComposeGroup> groups = compose_groups(base);
+  const std::vector<std::string> base_shape = group_shape(groups);
+  for (const auto& model : context.environments) {
+    if (group_shape(compose_groups(model)) == base_shape) continue;
+    context.diagnostics.error(
+        model.locate(model.instances ? "/instances/groups" : "/instances"),
+        context.target_phrase() + " needs the same instance groups with the same services in " +
+            "every environment; environment '" + model.environment + "' differs from '" +
+            base.environment + "'",
+        "set types and counts per environment, and keep `groups` and their services in the base");
+  }
+  check_quotas(context, groups);
+  bool has_private = false;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& group : groups) {
+    nlohmann::json members = nlohmann::json::array();
+    bool group_public = false;
+    bool group_private = false;
+    for (const auto& entry : group.services) {
+      const bool is_public = entry.is_public;
+      const bool is_private = entry.is_private;
+      group_public = group_public || is_public;
+      group_private = group_private || is_private;
+      has_private = has_private || is_private;
+      nlohmann::json member = {
+          {"name", entry.name},
+          {"resource", resource_identifier(entry.name)},
+          {"container_port", entry.container_port},
+          {"host_port", entry.host_port},
+          {"has_port", entry.container_port != 0},
+          {"public", is_public},
+          {"private", is_private},
+          {"internal_port", internal_listener(context, entry.name).port},
+          {"variables", variable_list(entry.name, environment_names(context, entry.name))},
+          // One underscore: a variable's own names have two ("VOTE__REDIS_HOST").
+          {"image_variable", upper_identifier(entry.name) + "_IMAGE"},
+          {"variable_prefix", upper_identifier(entry.name) + "__"},
+          {"log_group_variable", upper_identifier(entry.name) + "_LOG_GROUP"}};
+      for (auto& view_service : services) {
+        if (view_service["name"] != entry.name) continue;
+        view_service["compose_group"] = group.resource;
+        view_service["host_port"] = entry.host_port;
+        view_service["internal_port"] = member["internal_port"];
+        view_service["internal_balancer"] =
+            internal_balancer_name(internal_listener(context, entry.name).balancer);
+        // The group's files (configuration, compose file) need the service's values and
+        // secrets, each with the name it is interpolated by.
+        member["service"] = view_service;
+        for (auto& variable : member["service"]["environment"]) {
+          variable["interpolation"] =
+              upper_identifier(entry.name) + "__" + variable["name"].get<std::string>();
+        }
+        for (auto& secret : member["service"]["secrets"]) {
+          const std::string interpolation =
+              upper_identifier(entry.name) + "__" + secret["name"].get<std::string>();
+          secret["interpolation"] = interpolation;
+          secret["reference"] = "${" + interpolation + ":-}";
+        }
+        member["secrets"] = member["service"]["secrets"];
+        member["has_secrets"] = !member["secrets"].empty();
+        member["has_environment"] = !member["secrets"].empty() || !member["variables"].empty();
+        // Compose interpolates these from the .env file; the defaults keep the file valid
+        // (and runnable by hand) without it.
+        const std::string default_image = view_service["image"]["built"].get<bool>()
+                                              ? entry.name
+                                              : base.find_service(entry.name)->image.image;
+        member["image_reference"] =
+            "${" + member["image_variable"].get<std::string>() + ":-" + default_image + "}";
+        member["log_group_reference"] = "${" + member["log_group_variable"].get<std::string>() +
+                                        ":-/compose/" + base.app + "/" + entry.name + "}";
+      }
+      members.push_back(std::move(member));
+    }
+    // What the instances' role grants: the union of what the group's services use.
+    std::set<std::string> secret_arns;
+    std::map<std::string, std::string> bucket_objects;  // bucket ARN -> objects ARN
+    std::set<std::string> repositories;
+    for (const auto& member : members) {
+      if (!member.contains("service")) continue;
+      const nlohmann::json& service = member["service"];
+      for (const auto& secret : service["secret_arns"]) {
+        secret_arns.insert(secret["arn"]["terraform"].get<std::string>());
+      }
+      for (const auto& bucket : service["buckets"]) {
+        bucket_objects[bucket["arn"]["terraform"]] = bucket["objects"]["terraform"];
+      }
+      if (service["image"]["built"].get<bool>()) {
+        repositories.insert(service["image"]["repository"].get<std::string>());
+      }
+    }
+    nlohmann::json secrets = nlohmann::json::array();
+    for (const auto& arn : secret_arns) secrets.push_back({{"value", arn}});
+    nlohmann::json buckets = nlohmann::json::array();
+    for (const auto& [arn, objects] : bucket_objects) {
+      buckets.push_back({{"arn", arn}, {"objects", objects}});
+    }
+    const bool load_balanced = group_public || group_private;
+    list.push_back({{"name", group.name},
+                    {"resource", group.resource},
+                    {"label", "instances_" + group.resource},
+                    {"has_secret_arns", !secrets.empty()},
+                    {"secret_arns", with_last(std::move(secrets))},
+                    {"has_buckets", !buckets.empty()},
+                    {"buckets", with_last(std::move(buckets))},
+                    {"has_built_images", !repositories.empty()},
+                    {"built_repositories", value_list({repositories.begin(), repositories.end()})},
+                    {"has_load_balanced_services", load_balanced},
+                    {"services", with_last(std::move(members))},
+                    {"has_public_services", group_public},
+                    {"has_private_services", group_private}});
+  }
+  // The internal network load balancers, 50 private services each.
+  std::vector<nlohmann::json> members;
+  for (const auto& service : base.services) {
+    const InternalListener listener = internal_listener(context, service.name);
+    if (listener.port == 0) continue;
+    if (members.size() <= listener.balancer) members.resize(listener.balancer + 1);
+    members[listener.balancer].push_back({{"name", service.name}, {"port", listener.port}});
+  }
+  nlohmann::json balancers = nlohmann::json::array();
+  for (size_t index = 0; index < members.size(); ++index) {
+    const std::string name = internal_balancer_name(index);
+    balancers.push_back(
+        {{"tf", name},
+         {"name_key", index == 0 ? std::string("internal_load_balancer") : name + "_load_balancer"},
+         {"number", index + 1},
+         {"services", with_last(std::move(members[index]))}});
+  }
+  const bool several_balancers = balancers.size() > 1;
+  return {{"groups", with_last(std::move(list))},
+          {"has_groups", !groups.empty()},
+          {"has_private_services", has_private},
+          {"internal_balancers", with_last(std::move(balancers))},
+          {"several_internal_balancers", several_balancers}};
+}
+
+nlohmann::json compose_group_values(const LoweringContext& context, const AppModel& model) {
+  nlohmann::json values = nlohmann::json::array();
+  const bool production = is_production_environment(model.environment);
+  for (const auto& group : compose_groups(model)) {
+    const InstanceCapacity& capacity = capacity_of(model, group.name);
+    const GroupLoad load = load_of(model, group);
+    std::string type_name;
+    const InstanceType* type = group_type(context, model, capacity, group, load, type_name);
+    if (capacity.disk < kMinimumRootVolume) {
+      context.diagnostics.error(model.locate(capacity.origin.pointer + "/disk"),
+                                context.target_phrase() + " needs a root volume of at least " +
+                                    std::to_string(kMinimumRootVolume) +
+                                    " GiB for Amazon Linux, Docker and the images");
+    }
+    if (!type) continue;
+    // A written max caps the derived min (the services' counts) rather than contradict it.
+    const int min = capacity.min.value_or(std::min(load.min, capacity.max.value_or(load.min)));
+    // The peak of the busiest service; an instance refresh launches before it terminates, for
+    // which Auto Scaling may briefly run above this maximum.
+    const int max = capacity.max.value_or(std::max({min, 1, load.max}));
+    const std::string architecture = architecture_of(*type);
+    values.push_back(
+        {{"name", group.name},
+         {"resource", group.resource},
+         {"label", "instances_" + group.resource},
+         {"type", type_name},
+         {"min", min},
+         {"max", max},
+         {"spot", capacity.spot && !production},
+         {"disk", capacity.disk},
+         {"architecture", architecture},
+         {"ami_parameter",
+          "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-" + architecture},
+         {"scales", load.cpu_target > 0 && max > min},
+         {"cpu_target", load.cpu_target}});
+  }
+  return with_last(std::move(values));
+}
+
+}  // namespace infragen

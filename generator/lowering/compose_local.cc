@@ -1,0 +1,224 @@
+#include "lowering/compose_local.h"
+
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "lowering/references.h"
+#include "render/shell_words.h"
+
+namespace infragen {
+
+namespace {
+
+// One shell word: as written when it needs no quoting, else ANSI-C quoted.
+std::string shell_word(const std::string& text) {
+  bool plain = !text.empty();
+  for (char c : text) {
+    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '/' ||
+                      c == '-' || c == '_' || c == '=' || c == ':');
+  }
+  return plain ? text : ansi_c_quoted(text);
+}
+
+// A literal for compose: "$" would start an interpolation.
+std::string literal(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '$') out += '$';
+    out += c;
+  }
+  return out;
+}
+
+std::string upper(const std::string& name) {
+  std::string out = resource_identifier(name);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The local password of a database container: from the environment, with a default that works
+// only on this compose network (no data store publishes a port).
+std::string database_password(const DatabaseModel& database) {
+  return "${" + upper(database.name) + "_PASSWORD:-local-only}";
+}
+
+std::string major_version(const std::string& version, int parts) {
+  std::string out;
+  int dots = 0;
+  for (char c : version) {
+    if (c == '.' && ++dots == parts) break;
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') break;
+    out += c;
+  }
+  return out.empty() ? "latest" : out;
+}
+
+nlohmann::json database_container(const DatabaseModel& database) {
+  const std::string user = literal(database.username);
+  const std::string name = literal(database.database_name);
+  if (database.is_postgres()) {
+    return {{"name", database.name},
+            {"image", "postgres:" + major_version(database.version, 1)},
+            {"environment",
+             with_last({{{"name", "POSTGRES_DB"}, {"value", name}},
+                        {{"name", "POSTGRES_USER"}, {"value", user}},
+                        {{"name", "POSTGRES_PASSWORD"}, {"value", database_password(database)}}})},
+            {"healthcheck", "pg_isready -U " + user + " -d " + name},
+            {"data_path", "/var/lib/postgresql/data"}};
+  }
+  return {{"name", database.name},
+          {"image", "mysql:" + major_version(database.version, 2)},
+          {"environment",
+           with_last({{{"name", "MYSQL_DATABASE"}, {"value", name}},
+                      {{"name", "MYSQL_USER"}, {"value", user}},
+                      {{"name", "MYSQL_PASSWORD"}, {"value", database_password(database)}},
+                      {{"name", "MYSQL_RANDOM_ROOT_PASSWORD"}, {"value", "yes"}}})},
+          {"healthcheck", "mysqladmin ping -h 127.0.0.1 --silent"},
+          {"data_path", "/var/lib/mysql"}};
+}
+
+nlohmann::json cache_container(const CacheModel& cache) {
+  const bool valkey = cache.engine == "valkey";
+  return {{"name", cache.name},
+          {"image",
+           std::string(valkey ? "valkey/valkey:" : "redis:") + major_version(cache.version, 1)},
+          {"environment", nlohmann::json::array()},
+          {"healthcheck", std::string(valkey ? "valkey-cli" : "redis-cli") + " ping"},
+          {"data_path", "/data"}};
+}
+
+// A reference as the laptop's containers see it; buckets have no local stand-in, so they come
+// from the environment.
+std::string local_reference(const AppModel& model, const Reference& reference) {
+  if (reference.kind == "databases") {
+    const DatabaseModel* database = model.find_database(reference.name);
+    if (!database) return "";
+    if (reference.attribute == "host") return database->name;
+    if (reference.attribute == "port") return std::to_string(database_port(*database));
+    if (reference.attribute == "name") return literal(database->database_name);
+    if (reference.attribute == "user") return literal(database->username);
+    return "";
+  }
+  if (reference.kind == "caches") {
+    const CacheModel* cache = model.find_cache(reference.name);
+    if (!cache) return "";
+    if (reference.attribute == "host") return cache->name;
+    return std::to_string(cache_port(*cache));
+  }
+  if (reference.kind == "services") {
+    const ServiceModel* service = model.find_service(reference.name);
+    if (!service || !service->port) return "";
+    return "http://" + service->name + ":" + std::to_string(*service->port) +
+           literal(url_path(*service));
+  }
+  return "${" + upper(reference.kind) + "_" + upper(reference.name) + "_" +
+         upper(reference.attribute) + ":-}";
+}
+
+std::string secret_value(const AppModel& model, const SecretBinding& binding) {
+  if (binding.source == SecretBinding::Source::database_password) {
+    if (const DatabaseModel* database = model.find_database(binding.target)) {
+      return database_password(*database);
+    }
+  }
+  return "${SECRET_" + upper(binding.target) + ":-}";
+}
+
+}  // namespace
+
+nlohmann::json lower_local_compose(const LoweringContext& context) {
+  const AppModel& model = context.base();
+  std::set<std::string> stores;
+  for (const auto& database : model.databases) stores.insert(database.name);
+  for (const auto& cache : model.caches) stores.insert(cache.name);
+
+  // Published on the laptop's loopback: unique, and above the ports only root may bind.
+  std::set<int> taken_ports;
+  auto local_port = [&taken_ports](int port) {
+    if (port < 1024 || taken_ports.count(port)) {
+      port = 8080;
+      while (taken_ports.count(port)) ++port;
+    }
+    taken_ports.insert(port);
+    return port;
+  };
+  nlohmann::json services = nlohmann::json::array();
+  nlohmann::json builds = nlohmann::json::array();
+  for (const auto& service : model.services) {
+    nlohmann::json environment = nlohmann::json::array();
+    std::set<std::string> needs(service.depends_on.begin(), service.depends_on.end());
+    for (const auto& variable : service.env) {
+      std::string value;
+      for (const auto& part : variable.parts) {
+        if (!part.reference) {
+          value += literal(part.text);
+          continue;
+        }
+        value += local_reference(model, *part.reference);
+        if (part.reference->kind == "databases" || part.reference->kind == "caches") {
+          needs.insert(part.reference->name);
+        }
+      }
+      environment.push_back({{"name", variable.name}, {"value", value}});
+    }
+    for (const auto& binding : service.secrets) {
+      environment.push_back({{"name", binding.variable}, {"value", secret_value(model, binding)}});
+      if (binding.source == SecretBinding::Source::database_password) needs.insert(binding.target);
+    }
+    nlohmann::json depends = nlohmann::json::array();
+    for (const auto& name : needs) {
+      if (name == service.name) continue;
+      const bool store = stores.count(name) > 0;
+      if (!store && !model.find_service(name)) continue;
+      depends.push_back(
+          {{"name", name}, {"condition", store ? "service_healthy" : "service_started"}});
+    }
+    nlohmann::json command = nlohmann::json::array();
+    for (const auto& word : service.command) command.push_back({{"value", literal(word)}});
+    // Images built from source are built by hand first (see the file's header): a build
+    // context is relative to the app, which this file's folder does not know.
+    const std::string image = service.image.build ? "${" + upper(service.name) + "_IMAGE:-" +
+                                                        model.app + "-" + service.name + ":latest}"
+                                                  : literal(service.image.image);
+    if (service.image.build) {
+      const BuildSpec& build = *service.image.build;
+      // Shell words, each literal: the header's commands are pasted into a shell.
+      std::string words = "docker build -t " + model.app + "-" + service.name + ":latest";
+      if (!build.dockerfile.empty()) {
+        words += " -f " + shell_word(build.context + "/" + build.dockerfile);
+      }
+      if (!build.target.empty()) words += " --target " + shell_word(build.target);
+      for (const auto& [name, value] : build.args) {
+        words += " --build-arg " + shell_word(name + "=" + value);
+      }
+      builds.push_back({{"command", words + " " + shell_word(build.context)}});
+    }
+    const bool published = service.port && service.exposure == Exposure::public_;
+    services.push_back({{"name", service.name},
+                        {"image", image},
+                        {"has_command", !command.empty()},
+                        {"command", with_last(std::move(command))},
+                        {"published", published},
+                        {"port", service.port.value_or(0)},
+                        {"local_port", published ? local_port(*service.port) : 0},
+                        {"has_environment", !environment.empty()},
+                        {"environment", with_last(std::move(environment))},
+                        {"has_depends_on", !depends.empty()},
+                        {"depends_on", with_last(std::move(depends))}});
+  }
+  nlohmann::json data_stores = nlohmann::json::array();
+  for (const auto& database : model.databases) data_stores.push_back(database_container(database));
+  for (const auto& cache : model.caches) data_stores.push_back(cache_container(cache));
+  for (auto& store : data_stores) {
+    store["has_environment"] = !store["environment"].empty();
+    store["volume"] = store["name"].get<std::string>() + "-data";
+  }
+  return {{"services", with_last(std::move(services))},
+          {"data_stores", with_last(std::move(data_stores))},
+          {"has_data_stores", !model.databases.empty() || !model.caches.empty()},
+          {"has_builds", !builds.empty()},
+          {"builds", with_last(std::move(builds))}};
+}
+
+}  // namespace infragen

@@ -1,0 +1,122 @@
+# CloudWatch alarms, sent to an SNS topic with an e-mail subscription, in the environments that
+# set `alarms` (the recipient must confirm the subscription once).
+
+resource "aws_sns_topic" "alarms" {
+  count             = var.alarms != null ? 1 : 0
+  name              = local.names.alarm_topic
+  kms_master_key_id = "alias/aws/sns"
+}
+
+resource "aws_sns_topic_subscription" "alarms_email" {
+  count     = length(aws_sns_topic.alarms)
+  topic_arn = aws_sns_topic.alarms[0].arn
+  protocol  = "email"
+  endpoint  = var.alarms.email
+}
+
+resource "aws_cloudwatch_metric_alarm" "instances_back_cpu_high" {
+  count               = length(aws_sns_topic.alarms)
+  alarm_name          = local.names.instances_back_cpu_alarm
+  alarm_description   = "Instance group back: average CPU above ${var.alarms.cpu_high}% for 10 minutes"
+  namespace           = "AWS/EC2"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  period              = 300
+  evaluation_periods  = 2
+  threshold           = var.alarms.cpu_high
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms[0].arn]
+  ok_actions          = [aws_sns_topic.alarms[0].arn]
+
+  dimensions = {
+    AutoScalingGroupName = aws_autoscaling_group.instances_back.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "instances_front_cpu_high" {
+  count               = length(aws_sns_topic.alarms)
+  alarm_name          = local.names.instances_front_cpu_alarm
+  alarm_description   = "Instance group front: average CPU above ${var.alarms.cpu_high}% for 10 minutes"
+  namespace           = "AWS/EC2"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  period              = 300
+  evaluation_periods  = 2
+  threshold           = var.alarms.cpu_high
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms[0].arn]
+  ok_actions          = [aws_sns_topic.alarms[0].arn]
+
+  dimensions = {
+    AutoScalingGroupName = aws_autoscaling_group.instances_front.name
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "load_balancer_5xx" {
+  count               = length(aws_sns_topic.alarms)
+  alarm_name          = local.names.load_balancer_5xx_alarm
+  alarm_description   = "Load balancer: more than ${var.alarms.http_5xx} 5xx answers (its own and the services') in 5 minutes"
+  evaluation_periods  = 1
+  threshold           = var.alarms.http_5xx
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms[0].arn]
+  ok_actions          = [aws_sns_topic.alarms[0].arn]
+
+  metric_query {
+    id          = "errors"
+    expression  = "FILL(elb, 0) + FILL(targets, 0)"
+    label       = "5xx answers"
+    return_data = true
+  }
+
+  metric_query {
+    id = "elb"
+
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "HTTPCode_ELB_5XX_Count"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        LoadBalancer = aws_lb.public.arn_suffix
+      }
+    }
+  }
+
+  metric_query {
+    id = "targets"
+
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "HTTPCode_Target_5XX_Count"
+      stat        = "Sum"
+      period      = 300
+      dimensions = {
+        LoadBalancer = aws_lb.public.arn_suffix
+      }
+    }
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "database_db_cpu_high" {
+  count               = length(aws_sns_topic.alarms)
+  alarm_name          = local.names.database_db_cpu_alarm
+  alarm_description   = "Database db: average CPU above ${var.alarms.cpu_high}% for 10 minutes"
+  namespace           = "AWS/RDS"
+  metric_name         = "CPUUtilization"
+  statistic           = "Average"
+  period              = 300
+  evaluation_periods  = 2
+  threshold           = var.alarms.cpu_high
+  comparison_operator = "GreaterThanThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms[0].arn]
+  ok_actions          = [aws_sns_topic.alarms[0].arn]
+
+  dimensions = {
+    DBInstanceIdentifier = aws_db_instance.db.identifier
+  }
+}

@@ -1,0 +1,64 @@
+# Environment "dev": terraform apply -var-file=env/dev.tfvars
+environment = "dev"
+
+network = {
+  cidr                 = "10.20.0.0/16"
+  public_subnet_cidrs  = ["10.20.0.0/20", "10.20.16.0/20"]
+  private_subnet_cidrs = ["10.20.128.0/20", "10.20.144.0/20"]
+  nat_gateways         = 1
+}
+
+deletion_protection = false
+log_retention_days  = 14
+
+instances = {
+  "back" = {
+    type          = "t3.small"
+    min           = 1
+    max           = 1
+    spot          = false
+    disk          = 30
+    architecture  = "x86_64"
+    ami_parameter = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+  }
+  "front" = {
+    type          = "t3.small"
+    min           = 1
+    max           = 1
+    spot          = false
+    disk          = 30
+    architecture  = "x86_64"
+    ami_parameter = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
+  }
+}
+
+services = {
+  result = {
+    image = "dockersamples/examplevotingapp_result:latest"
+  }
+  vote = {
+    image = "dockersamples/examplevotingapp_vote:latest"
+  }
+  worker = {
+    image = "dockersamples/examplevotingapp_worker:latest"
+  }
+}
+
+databases = {
+  db = {
+    instance_class        = "db.t4g.micro"
+    allocated_storage     = 20
+    multi_az              = false
+    read_replicas         = 0
+    backup_retention_days = 1
+  }
+}
+
+caches = {
+  redis = {
+    node_type = "cache.t4g.micro"
+    nodes     = 1
+  }
+}
+
+alarms = null

@@ -1,0 +1,227 @@
+#include "lowering/compose_groups.h"
+
+#include <gtest/gtest.h>
+
+#include "lowering_fixture.h"
+
+namespace infragen {
+namespace {
+
+using testing::item_named;
+using testing::lower_yaml;
+using testing::target_spec_from_pack;
+
+const TargetSpec& ec2_compose() {
+  static const TargetSpec spec = target_spec_from_pack("ec2-compose");
+  return spec;
+}
+
+const char* kShop = R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web: {image: nginx:1.27, port: 80, expose: public, replicas: 2, route: {path: /}}
+  admin: {image: nginx:1.27, port: 80, expose: public, route: {path: /admin}}
+  api:
+    image: myorg/api:1
+    port: 9000
+    expose: private
+    cpu: 1024
+    memory: 2048
+    autoscale: {min: 1, max: 4, cpu: 60}
+  queue: {image: myorg/queue:1, port: 9000, expose: private}
+  worker: {image: myorg/worker:1, expose: none, env: {API: "${services.queue.url}"}}
+)yaml";
+
+TEST(ComposeGroups, PublicServicesFrontTheRestBack) {
+  auto lowered = lower_yaml(kShop, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& groups = lowered.view["compose"]["groups"];
+  ASSERT_EQ(groups.size(), 2u);
+  const auto& back = item_named(groups, "back");
+  const auto& front = item_named(groups, "front");
+  ASSERT_EQ(front["services"].size(), 2u);
+  // Consecutive published ports from 8000 (one security group rule per load balancer): public
+  // services first, then private ones, each in name order; a worker publishes none.
+  EXPECT_EQ(item_named(front["services"], "admin")["host_port"], 8000);
+  EXPECT_EQ(item_named(front["services"], "web")["host_port"], 8001);
+  EXPECT_EQ(item_named(back["services"], "api")["host_port"], 8000);
+  EXPECT_EQ(item_named(back["services"], "queue")["host_port"], 8001);
+  EXPECT_EQ(item_named(back["services"], "worker")["host_port"], 0);
+  EXPECT_EQ(item_named(back["services"], "worker")["has_port"], false);
+  // The internal load balancer listens per private service, in name order.
+  EXPECT_EQ(item_named(lowered.view["services"], "api")["internal_port"], 8000);
+  EXPECT_EQ(item_named(lowered.view["services"], "queue")["internal_port"], 8001);
+  EXPECT_EQ(item_named(lowered.view["services"], "web")["compose_group"], "front");
+  EXPECT_EQ(lowered.view["compose"]["has_private_services"], true);
+}
+
+TEST(ComposeGroups, SizesAGroupForOneContainerOfEachService) {
+  auto lowered = lower_yaml(kShop, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& values = lowered.view["environments"][0]["compose"];
+  const auto& back = item_named(values, "back");
+  // api 1024 + queue 256 + worker 256 CPU units; 2048 + 512 + 512 MiB + 256 for Docker: the
+  // first default type with 3328 MiB usable is a t3.medium (4096 - 256).
+  EXPECT_EQ(back["type"], "t3.medium");
+  EXPECT_EQ(back["min"], 1);  // every service's count (autoscale.min of api)
+  EXPECT_EQ(back["max"], 4);  // and at its peak
+  EXPECT_EQ(back["scales"], true);
+  EXPECT_EQ(back["cpu_target"], 60);
+  EXPECT_EQ(back["ami_parameter"],
+            "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+  const auto& front = item_named(values, "front");
+  EXPECT_EQ(front["type"], "t3.small");
+  EXPECT_EQ(front["min"], 2);
+  EXPECT_EQ(front["max"], 2);
+  EXPECT_EQ(front["scales"], false);
+}
+
+TEST(ComposeGroups, WrittenGroupsKeepTheirServices) {
+  auto lowered = lower_yaml(std::string(kShop) + R"yaml(instances:
+  max: 3
+  groups:
+    edge: {services: [admin, queue], type: t3.large}
+)yaml",
+                            ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& edge = item_named(lowered.view["compose"]["groups"], "edge");
+  EXPECT_EQ(edge["has_public_services"], true);
+  EXPECT_EQ(edge["has_private_services"], true);
+  EXPECT_EQ(item_named(edge["services"], "admin")["host_port"], 8000);
+  EXPECT_EQ(item_named(edge["services"], "queue")["host_port"], 8001);
+  const auto& values = lowered.view["environments"][0]["compose"];
+  EXPECT_EQ(item_named(values, "edge")["type"], "t3.large");
+  // A written max caps the derived min (web runs 2) instead of contradicting it.
+  EXPECT_EQ(item_named(values, "front")["max"], 3);
+  EXPECT_EQ(item_named(values, "front")["min"], 2);
+}
+
+TEST(ComposeGroups, DefaultGroupsSplitAtFiftyLoadBalancedServices) {
+  std::string yaml = "apiVersion: infragen/v1\nname: many\nregion: eu-west-1\nservices:\n";
+  for (int index = 0; index < 120; ++index) {
+    char name[16];
+    std::snprintf(name, sizeof name, "s%03d", index);
+    yaml += std::string("  ") + name +
+            ": {image: nginx, port: 80, expose: public, route: {path: /" + name + "}}\n";
+  }
+  auto lowered = lower_yaml(yaml, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& groups = lowered.view["compose"]["groups"];
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(item_named(groups, "front")["services"].size(), 50u);
+  EXPECT_EQ(item_named(groups, "front-2")["services"].size(), 50u);
+  EXPECT_EQ(item_named(groups, "front-3")["services"].size(), 20u);
+  EXPECT_EQ(item_named(item_named(groups, "front-3")["services"], "s119")["host_port"], 8019);
+}
+
+TEST(ComposeGroups, RefusesWhatNoInstanceRuns) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  api: {image: myorg/api:1, port: 9000, expose: private, cpu: 2048, memory: 2048}
+  cache: {image: myorg/cache:1, port: 9001, expose: private, cpu: 1024, memory: 2048}
+instances:
+  type: t3.medium
+  disk: 10
+)yaml",
+                            ec2_compose());
+  EXPECT_FALSE(lowered.ok());
+  const std::string& messages = lowered.messages;
+  EXPECT_NE(messages.find("app.yaml:8:9: error: target 'ec2-compose' runs one container of each "
+                          "service of group 'back' on every instance: 3072 CPU units and 4352 "
+                          "MiB with Docker's share do not fit on t3.medium"),
+            std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find("app.yaml:9:9: error: target 'ec2-compose' needs a root volume of at "
+                          "least 20 GiB"),
+            std::string::npos)
+      << messages;
+}
+
+TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
+  std::string yaml = "apiVersion: infragen/v1\nname: many\nregion: eu-west-1\nservices:\n";
+  for (int index = 0; index < 51; ++index) {
+    char name[16];
+    std::snprintf(name, sizeof name, "p%02d", index);
+    yaml += std::string("  ") + name + ": {image: nginx, port: 80, expose: private}\n";
+  }
+  yaml += "  caller: {image: nginx, expose: none, env: {PEER: \"${services.p50.url}\"}}\n";
+  auto lowered = lower_yaml(yaml, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& balancers = lowered.view["compose"]["internal_balancers"];
+  ASSERT_EQ(balancers.size(), 2u);
+  EXPECT_EQ(balancers[0]["services"].size(), 50u);
+  EXPECT_EQ(balancers[1]["tf"], "internal_2");
+  const auto& p50 = item_named(lowered.view["services"], "p50");
+  EXPECT_EQ(p50["internal_balancer"], "internal_2");
+  EXPECT_EQ(p50["internal_port"], 8000);
+  EXPECT_EQ(item_named(lowered.view["services"], "p49")["internal_port"], 8049);
+  const auto& caller = item_named(lowered.view["services"], "caller");
+  EXPECT_EQ(caller["environment"][0]["formats"]["terraform"]["expression"],
+            "\"http://${aws_lb.internal_2.dns_name}:8000\"");
+  // The private services split over two default groups (50 target groups each).
+  EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back-2")["services"].size(), 1u);
+}
+
+TEST(ComposeGroups, OneSecurityGroupPerInstanceGroupWithPortRanges) {
+  auto lowered = lower_yaml(kShop, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& security = lowered.view["security"];
+  std::vector<std::string> groups;
+  for (const auto& group : security["groups"]) groups.push_back(group["label"]);
+  EXPECT_EQ(groups, (std::vector<std::string>{"load_balancer", "internal_load_balancer",
+                                              "instances_back", "instances_front"}));
+  bool found = false;
+  for (const auto& rule : security["ingress"]) {
+    if (rule["security_group"] != "instances_front") continue;
+    EXPECT_EQ(rule["peer"], "load_balancer");
+    EXPECT_EQ(rule["port"], 8000);
+    EXPECT_EQ(rule["to_port"], 8001);
+    found = true;
+  }
+  EXPECT_TRUE(found);
+  // The worker calls the queue through the internal load balancer: one rule for its listeners.
+  found = false;
+  for (const auto& rule : security["egress"]) {
+    if (rule["security_group"] != "instances_back" || rule["peer"] != "internal_load_balancer") {
+      continue;
+    }
+    EXPECT_EQ(rule["port"], 8000);
+    EXPECT_EQ(rule["to_port"], 8001);
+    found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(ComposeGroups, LaptopFileResolvesReferencesToContainers) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web:
+    image: nginx:1.27
+    port: 80
+    expose: public
+    env: {DB: "postgres://${databases.main.user}@${databases.main.host}:${databases.main.port}/x", PRICE: "5$"}
+    secrets: {PASSWORD: databases.main.password}
+databases:
+  main: {engine: postgres, version: "16.2", size: small}
+)yaml",
+                            ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& local = lowered.view["compose"]["local"];
+  const auto& web = item_named(local["services"], "web");
+  EXPECT_EQ(web["environment"][0]["value"], "postgres://app@main:5432/x");
+  EXPECT_EQ(web["environment"][1]["value"], "5$$");
+  EXPECT_EQ(web["environment"][2]["value"], "${MAIN_PASSWORD:-local-only}");
+  EXPECT_EQ(web["local_port"], 8080);  // 80 needs root on the laptop
+  EXPECT_EQ(web["depends_on"][0]["name"], "main");
+  EXPECT_EQ(web["depends_on"][0]["condition"], "service_healthy");
+  const auto& database = item_named(local["data_stores"], "main");
+  EXPECT_EQ(database["image"], "postgres:16");
+}
+
+}  // namespace
+}  // namespace infragen
