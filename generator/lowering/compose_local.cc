@@ -88,13 +88,47 @@ nlohmann::json cache_container(const CacheModel& cache) {
           {"data_path", "/data"}};
 }
 
+// The container of each database and cache: its own name, unless a service or a store of the
+// other kind has that name too (compose keys services by name); then "database-<name>" or
+// "cache-<name>".
+class StoreContainers {
+ public:
+  explicit StoreContainers(const AppModel& model) {
+    std::map<std::string, int> uses;
+    for (const auto& service : model.services) ++uses[service.name];
+    for (const auto& database : model.databases) ++uses[database.name];
+    for (const auto& cache : model.caches) ++uses[cache.name];
+    for (const auto& database : model.databases) {
+      databases_[database.name] =
+          uses[database.name] > 1 ? unused("database-" + database.name, uses) : database.name;
+    }
+    for (const auto& cache : model.caches) {
+      caches_[cache.name] = uses[cache.name] > 1 ? unused("cache-" + cache.name, uses) : cache.name;
+    }
+  }
+  const std::string& database(const std::string& name) const { return databases_.at(name); }
+  const std::string& cache(const std::string& name) const { return caches_.at(name); }
+
+ private:
+  // `name`, or with "-store" appended until no service or store has it.
+  static std::string unused(std::string name, std::map<std::string, int>& uses) {
+    while (uses.count(name)) name += "-store";
+    ++uses[name];
+    return name;
+  }
+
+  std::map<std::string, std::string> databases_;
+  std::map<std::string, std::string> caches_;
+};
+
 // A reference as the laptop's containers see it; buckets have no local stand-in, so they come
 // from the environment.
-std::string local_reference(const AppModel& model, const Reference& reference) {
+std::string local_reference(const AppModel& model, const StoreContainers& containers,
+                            const Reference& reference) {
   if (reference.kind == "databases") {
     const DatabaseModel* database = model.find_database(reference.name);
     if (!database) return "";
-    if (reference.attribute == "host") return database->name;
+    if (reference.attribute == "host") return containers.database(database->name);
     if (reference.attribute == "port") return std::to_string(database_port(*database));
     if (reference.attribute == "name") return literal(database->database_name);
     if (reference.attribute == "user") return literal(database->username);
@@ -103,7 +137,7 @@ std::string local_reference(const AppModel& model, const Reference& reference) {
   if (reference.kind == "caches") {
     const CacheModel* cache = model.find_cache(reference.name);
     if (!cache) return "";
-    if (reference.attribute == "host") return cache->name;
+    if (reference.attribute == "host") return containers.cache(cache->name);
     return std::to_string(cache_port(*cache));
   }
   if (reference.kind == "services") {
@@ -129,9 +163,7 @@ std::string secret_value(const AppModel& model, const SecretBinding& binding) {
 
 nlohmann::json lower_local_compose(const LoweringContext& context) {
   const AppModel& model = context.base();
-  std::set<std::string> stores;
-  for (const auto& database : model.databases) stores.insert(database.name);
-  for (const auto& cache : model.caches) stores.insert(cache.name);
+  const StoreContainers containers(model);
 
   // Published on the laptop's loopback: unique, and above the ports only root may bind.
   std::set<int> taken_ports;
@@ -147,7 +179,19 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
   nlohmann::json builds = nlohmann::json::array();
   for (const auto& service : model.services) {
     nlohmann::json environment = nlohmann::json::array();
-    std::set<std::string> needs(service.depends_on.begin(), service.depends_on.end());
+    // What it waits for: data stores until healthy, services until started (by container).
+    std::map<std::string, std::string> needs;
+    auto need_database = [&](const std::string& name) {
+      if (model.find_database(name)) needs[containers.database(name)] = "service_healthy";
+    };
+    auto need_cache = [&](const std::string& name) {
+      if (model.find_cache(name)) needs[containers.cache(name)] = "service_healthy";
+    };
+    for (const auto& name : service.depends_on) {
+      need_database(name);
+      need_cache(name);
+      if (name != service.name && model.find_service(name)) needs[name] = "service_started";
+    }
     for (const auto& variable : service.env) {
       std::string value;
       for (const auto& part : variable.parts) {
@@ -155,24 +199,19 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
           value += literal(part.text);
           continue;
         }
-        value += local_reference(model, *part.reference);
-        if (part.reference->kind == "databases" || part.reference->kind == "caches") {
-          needs.insert(part.reference->name);
-        }
+        value += local_reference(model, containers, *part.reference);
+        if (part.reference->kind == "databases") need_database(part.reference->name);
+        if (part.reference->kind == "caches") need_cache(part.reference->name);
       }
       environment.push_back({{"name", variable.name}, {"value", value}});
     }
     for (const auto& binding : service.secrets) {
       environment.push_back({{"name", binding.variable}, {"value", secret_value(model, binding)}});
-      if (binding.source == SecretBinding::Source::database_password) needs.insert(binding.target);
+      if (binding.source == SecretBinding::Source::database_password) need_database(binding.target);
     }
     nlohmann::json depends = nlohmann::json::array();
-    for (const auto& name : needs) {
-      if (name == service.name) continue;
-      const bool store = stores.count(name) > 0;
-      if (!store && !model.find_service(name)) continue;
-      depends.push_back(
-          {{"name", name}, {"condition", store ? "service_healthy" : "service_started"}});
+    for (const auto& [name, condition] : needs) {
+      depends.push_back({{"name", name}, {"condition", condition}});
     }
     nlohmann::json command = nlohmann::json::array();
     for (const auto& word : service.command) command.push_back({{"value", literal(word)}});
@@ -208,8 +247,14 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
                         {"depends_on", with_last(std::move(depends))}});
   }
   nlohmann::json data_stores = nlohmann::json::array();
-  for (const auto& database : model.databases) data_stores.push_back(database_container(database));
-  for (const auto& cache : model.caches) data_stores.push_back(cache_container(cache));
+  for (const auto& database : model.databases) {
+    data_stores.push_back(database_container(database));
+    data_stores.back()["name"] = containers.database(database.name);
+  }
+  for (const auto& cache : model.caches) {
+    data_stores.push_back(cache_container(cache));
+    data_stores.back()["name"] = containers.cache(cache.name);
+  }
   for (auto& store : data_stores) {
     store["has_environment"] = !store["environment"].empty();
     store["volume"] = store["name"].get<std::string>() + "-data";

@@ -223,5 +223,26 @@ databases:
   EXPECT_EQ(database["image"], "postgres:16");
 }
 
+TEST(ComposeGroups, LaptopFileKeepsAServiceAndAStoreOfOneNameApart) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  users: {image: myorg/users:1, port: 80, expose: public, env: {DB: "${databases.users.host}"}}
+databases:
+  users: {engine: postgres, version: "16", size: small}
+caches:
+  users: {engine: redis, version: "7.1", size: small}
+)yaml",
+                            ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& local = lowered.view["compose"]["local"];
+  EXPECT_EQ(local["data_stores"][0]["name"], "database-users");
+  EXPECT_EQ(local["data_stores"][1]["name"], "cache-users");
+  const auto& users = item_named(local["services"], "users");
+  EXPECT_EQ(users["environment"][0]["value"], "database-users");
+  EXPECT_EQ(users["depends_on"][0]["name"], "database-users");
+}
+
 }  // namespace
 }  // namespace infragen
