@@ -1019,7 +1019,7 @@ def compose_groups(e):
 
 def compose_declines(m, general):
     """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, scaling on
-    memory or requests, CodePipeline, night schedules), what no target carries (`general`, less
+    memory or requests, CodePipeline, blue-green deploys, night schedules), what no target carries (`general`, less
     Fargate's sizes), and instance groups whose containers fit no instance (every instance runs
     one container of each service of its group) or whose root volume is below 20 GiB."""
     reasons = [r for r in general if "Fargate" not in r]
@@ -1032,8 +1032,11 @@ def compose_declines(m, general):
             reasons.append("jobs")
         if e.get("volumes"):
             reasons.append("shared file systems")
-        if (e.get("pipeline") or {}).get("provider") == "codepipeline":
+        pipeline = e.get("pipeline") or {}
+        if pipeline.get("provider") == "codepipeline":
             reasons.append("a codepipeline pipeline")
+        if pipeline.get("deploy") == "blue-green":
+            reasons.append("blue-green deploys")
         services = e.get("services") or {}
         for svc in services.values():
             scale = svc.get("autoscale") or {}
