@@ -40,6 +40,7 @@ make_work_dir() {
 
 cleanup() {
   stop_moto
+  stop_shared_provider
   [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"
 }
 
@@ -91,4 +92,42 @@ write_moto_override() {
       printf 'terraform {\n  backend "local" {}\n}\n'
     fi
   } >"$dir/moto_override.tf"
+}
+
+PROVIDER_PID=""
+# Starts the mirror's AWS provider once, in its own debug mode, and exports
+# TF_REATTACH_PROVIDERS so that every later terraform command of the test attaches to that
+# process. Terraform otherwise starts the provider three or four times per command (schemas,
+# validation, plan, apply), at about 2.5 s of CPU each: most of what an apply on moto costs.
+# `terraform init` still works after it (and skips installing the provider it attaches to).
+# A mirror that holds the provider zipped (the packed layout) keeps the usual starts.
+start_shared_provider() {
+  local binary reattach
+  binary=$(find -L "$PLUGIN_DIR/registry.terraform.io/hashicorp/aws" -type f -name 'terraform-provider-aws*' \
+    -perm -u+x 2>/dev/null | head -n 1)
+  [ -n "$binary" ] || return 0
+  # A CA bundle from the environment makes the provider wrap its HTTP client when it is
+  # configured, and it cannot wrap it a second time; moto is plain HTTP and needs none.
+  # GOGC: a long-lived process with a large heap collects less often (a quarter less CPU).
+  env -u AWS_CA_BUNDLE GOGC=400 "$binary" -debug >"$WORK/provider.log" 2>&1 &
+  PROVIDER_PID=$!
+  for _ in $(seq 1 300); do
+    reattach=$(sed -n "s/^[[:space:]]*TF_REATTACH_PROVIDERS='\(.*\)'$/\1/p" "$WORK/provider.log")
+    if [ -n "$reattach" ]; then
+      export TF_REATTACH_PROVIDERS=$reattach
+      return 0
+    fi
+    kill -0 "$PROVIDER_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "the AWS provider did not start in debug mode"; cat "$WORK/provider.log"; return 1
+}
+
+stop_shared_provider() {
+  if [ -n "$PROVIDER_PID" ]; then
+    kill "$PROVIDER_PID" 2>/dev/null || true
+    wait "$PROVIDER_PID" 2>/dev/null || true  # a Go program killed by SIGTERM exits 143
+    PROVIDER_PID=""
+  fi
+  unset TF_REATTACH_PROVIDERS
 }

@@ -25,6 +25,7 @@ if command -v terraform >/dev/null && command -v moto_server >/dev/null && [ -n 
   mkdir -p "$WORK/plans"
   (cd "$tf" && terraform init -input=false -plugin-dir="$PLUGIN_DIR" >"$WORK/init.log" 2>&1) ||
     { cat "$WORK/init.log"; exit 1; }
+  start_shared_provider
   # The domain's hosted zone is looked up by name: it must exist in the emulator.
   for zone in $(sed -n 's/^  zone = "\(.*\)"$/\1/p' "$tf"/env/*.tfvars | sort -u); do
     aws --endpoint-url "http://127.0.0.1:$MOTO_PORT" route53 create-hosted-zone --name "$zone" \

@@ -25,6 +25,7 @@ start_moto
 write_moto_override "$dir"
 cd "$dir"
 terraform init -input=false -plugin-dir="$PLUGIN_DIR" >"$WORK/init.log" 2>&1 || { cat "$WORK/init.log"; exit 1; }
+start_shared_provider
 var_file="env/$environment.tfvars"
 if [ ! -f "$var_file" ]; then
   echo "FAIL: no environment '$environment' in $manifest (has: $(cd env && ls *.tfvars | sed 's/\.tfvars$//' | tr '\n' ' '))"

@@ -12,6 +12,7 @@ make_work_dir
 setup_terraform_env
 
 "$infragen" generate "$manifest" -t "$target" -f terraform -o "$WORK/out" >/dev/null
+start_shared_provider
 status=0
 found=0
 while IFS= read -r dir; do
