@@ -60,9 +60,18 @@ struct GroupLoad {
   int memory = 0;
   int min = 0;          // instances the services need steadily
   int max = 0;          // and at their peak
-  int cpu_target = 0;   // the lowest CPU target of its services' auto scaling, 0: none
+  int cpu_target = 0;     // the lowest CPU target of its services' auto scaling, 0: none
+  int memory_target = 0;  // and memory target (of the instances' memory), 0: none
+  // Requests per instance that a public service scales on, by service: one policy each, on
+  // that service's target group.
+  std::map<std::string, int> request_targets;
   std::string pointer;  // where the largest service's size is written
 };
+
+// The lowest of two targets, where 0 is none.
+int lower_target(int current, int target) {
+  return current == 0 ? target : std::min(current, target);
+}
 
 GroupLoad load_of(const AppModel& model, const ComposeGroup& group) {
   GroupLoad load;
@@ -82,8 +91,16 @@ GroupLoad load_of(const AppModel& model, const ComposeGroup& group) {
       steady = service->autoscale->min;
       peak = std::max(service->autoscale->max, service->replicas);
       if (service->autoscale->cpu_percent) {
-        const int target = *service->autoscale->cpu_percent;
-        load.cpu_target = load.cpu_target == 0 ? target : std::min(load.cpu_target, target);
+        load.cpu_target = lower_target(load.cpu_target, *service->autoscale->cpu_percent);
+      }
+      if (service->autoscale->memory_percent) {
+        load.memory_target = lower_target(load.memory_target, *service->autoscale->memory_percent);
+      }
+      // Only a public service has a target group whose requests are counted per instance (a
+      // private one's requests are an error, reported with the workloads).
+      if (service->autoscale->requests_per_target && service->exposure == Exposure::public_ &&
+          service->port) {
+        load.request_targets[service->name] = *service->autoscale->requests_per_target;
       }
     }
     load.min = std::max(load.min, steady);
@@ -286,6 +303,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
       for (auto& view_service : services) {
         if (view_service["name"] != entry.name) continue;
         view_service["compose_group"] = group.resource;
+        view_service["compose_group_name"] = group.name;
         view_service["host_port"] = entry.host_port;
         view_service["internal_port"] = member["internal_port"];
         view_service["internal_balancer"] =
@@ -342,6 +360,16 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
       buckets.push_back({{"arn", arn}, {"objects", objects}});
     }
     const bool load_balanced = group_public || group_private;
+    // Memory is not an EC2 metric: the CloudWatch agent publishes the instances' use where
+    // any environment scales this group on it.
+    bool scales_on_memory = false;
+    for (const auto& model : context.environments) {
+      for (const auto& candidate : compose_groups(model)) {
+        if (candidate.name == group.name && load_of(model, candidate).memory_target > 0) {
+          scales_on_memory = true;
+        }
+      }
+    }
     list.push_back({{"name", group.name},
                     {"resource", group.resource},
                     {"label", "instances_" + group.resource},
@@ -352,6 +380,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"has_built_images", !repositories.empty()},
                     {"built_repositories", value_list({repositories.begin(), repositories.end()})},
                     {"has_load_balanced_services", load_balanced},
+                    {"memory_scaling", scales_on_memory},
                     {"services", with_last(std::move(members))},
                     {"has_public_services", group_public},
                     {"has_private_services", group_private}});
@@ -402,6 +431,13 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
     // which Auto Scaling may briefly run above this maximum.
     const int max = capacity.max.value_or(std::max({min, 1, load.max}));
     const std::string architecture = architecture_of(*type);
+    const bool scales = (load.cpu_target > 0 || load.memory_target > 0 ||
+                         !load.request_targets.empty()) &&
+                        max > min;
+    nlohmann::json requests = nlohmann::json::array();
+    for (const auto& [service, target] : load.request_targets) {
+      requests.push_back({{"name", service}, {"value", target}});
+    }
     values.push_back(
         {{"name", group.name},
          {"resource", group.resource},
@@ -414,8 +450,13 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
          {"architecture", architecture},
          {"ami_parameter",
           "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-" + architecture},
-         {"scales", load.cpu_target > 0 && max > min},
-         {"cpu_target", load.cpu_target}});
+         {"scales", scales},
+         {"scales_on_cpu", scales && load.cpu_target > 0},
+         {"cpu_target", load.cpu_target},
+         {"scales_on_memory", scales && load.memory_target > 0},
+         {"memory_target", load.memory_target},
+         {"has_request_targets", scales && !requests.empty()},
+         {"request_targets", with_last(std::move(requests))}});
   }
   return with_last(std::move(values));
 }

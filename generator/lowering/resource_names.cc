@@ -147,6 +147,7 @@ void add_compose_names(NameTable& names, const AppModel& model) {
     names.add(label + "_instance_role", name_rules::iam_role, group.name + "-instance");
     names.add(label + "_instance_profile", name_rules::instance_profile, group.name + "-instance");
     names.add(label + "_cpu_policy", name_rules::scaling_policy, group.name + "-cpu");
+    names.add(label + "_memory_policy", name_rules::scaling_policy, group.name + "-memory");
     names.add(label + "_cpu_alarm", name_rules::alarm, group.name + "-cpu-high");
     names.add_full(label + "_config", name_rules::log_group,
                    "/" + model.app + "/" + model.environment + "/compose/" + group.name);
@@ -158,6 +159,7 @@ void add_compose_names(NameTable& names, const AppModel& model) {
     if (!service.port) continue;
     if (service.exposure == Exposure::public_) {
       names.add(label + "_target_group", name_rules::target_group, service.name);
+      names.add(label + "_requests_policy", name_rules::scaling_policy, service.name + "-requests");
     } else if (service.exposure == Exposure::private_) {
       names.add(label + "_internal_target_group", name_rules::target_group,
                 service.name + "-internal");

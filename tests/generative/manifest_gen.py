@@ -1018,10 +1018,10 @@ def compose_groups(e):
 
 
 def compose_declines(m, general):
-    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, scaling on
-    memory or requests, CodePipeline, blue-green deploys, night schedules), what no target carries (`general`, less
-    Fargate's sizes), and instance groups whose containers fit no instance (every instance runs
-    one container of each service of its group) or whose root volume is below 20 GiB."""
+    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, CodePipeline,
+    blue-green deploys, night schedules), what no target carries (`general`, less Fargate's
+    sizes), and instance groups whose containers fit no instance (every instance runs one
+    container of each service of its group) or whose root volume is below 20 GiB."""
     reasons = [r for r in general if "Fargate" not in r]
     overlays = list((m.get("environments") or {}).values())
     # merge() drops an overlay's `schedule` (only an environment has one): read it here.
@@ -1038,10 +1038,6 @@ def compose_declines(m, general):
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")
         services = e.get("services") or {}
-        for svc in services.values():
-            scale = svc.get("autoscale") or {}
-            if "memory" in scale or "requests" in scale:
-                reasons.append("auto scaling on memory or requests")
         instances = e.get("instances") or {}
         written = instances.get("groups") or {}
         for group, members in compose_groups(e).items():

@@ -77,6 +77,40 @@ TEST(ComposeGroups, SizesAGroupForOneContainerOfEachService) {
   EXPECT_EQ(front["scales"], false);
 }
 
+TEST(ComposeGroups, ScalesAGroupOnMemoryAndOnEachPublicServicesRequests) {
+  const char* manifest = R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web: {image: nginx:1.27, port: 80, expose: public, route: {path: /},
+        autoscale: {min: 1, max: 4, requests: 300, memory: 80}}
+  admin: {image: nginx:1.27, port: 80, expose: public, route: {path: /admin},
+          autoscale: {min: 1, max: 3, requests: 100, memory: 70, cpu: 50}}
+  api: {image: myorg/api:1, port: 9000, expose: private}
+environments:
+  dev: {services: {web: {autoscale: {min: 1, max: 1}}, admin: {autoscale: {min: 1, max: 1}}}}
+  prod: {}
+)yaml";
+  auto lowered = lower_yaml(manifest, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  // Any environment that scales on memory puts the CloudWatch agent on the group's instances.
+  EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "front")["memory_scaling"], true);
+  EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back")["memory_scaling"], false);
+  const auto& prod = item_named(item_named(lowered.view["environments"], "prod")["compose"], "front");
+  EXPECT_EQ(prod["scales_on_cpu"], true);
+  EXPECT_EQ(prod["cpu_target"], 50);
+  EXPECT_EQ(prod["scales_on_memory"], true);
+  EXPECT_EQ(prod["memory_target"], 70);  // the lowest of the group's services
+  ASSERT_EQ(prod["request_targets"].size(), 2u);  // one policy per service's target group
+  EXPECT_EQ(item_named(prod["request_targets"], "admin")["value"], 100);
+  EXPECT_EQ(item_named(prod["request_targets"], "web")["value"], 300);
+  // A group with one count has no policy to set it.
+  const auto& dev = item_named(item_named(lowered.view["environments"], "dev")["compose"], "front");
+  EXPECT_EQ(dev["scales"], false);
+  EXPECT_EQ(dev["scales_on_memory"], false);
+  EXPECT_EQ(dev["has_request_targets"], false);
+}
+
 TEST(ComposeGroups, WrittenGroupsKeepTheirServices) {
   auto lowered = lower_yaml(std::string(kShop) + R"yaml(instances:
   max: 3

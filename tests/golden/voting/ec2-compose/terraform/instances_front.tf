@@ -199,7 +199,7 @@ resource "aws_autoscaling_group" "instances_front" {
     }
   }
 
-  # Scaling on CPU sets the desired count between min and max.
+  # The scaling policies set the desired count between min and max.
   lifecycle {
     ignore_changes = [desired_capacity]
   }

@@ -36,16 +36,18 @@ variable "deletion_protection" {
 }
 
 variable "instances" {
-  description = "Per instance group: EC2 instance type, the fewest and most instances (each runs one container of every service of its group), Spot instances (off in production), root volume (GiB), CPU architecture, the SSM parameter of the Amazon Linux 2023 AMI, and the CPU percent the group scales on (null: a fixed count)."
+  description = "Per instance group: EC2 instance type, the fewest and most instances (each runs one container of every service of its group), Spot instances (off in production), root volume (GiB), CPU architecture, the SSM parameter of the Amazon Linux 2023 AMI, and what the group scales on: the instances' CPU and memory percent, and requests per instance of a public service by its name (none: a fixed count)."
   type = map(object({
-    type          = string
-    min           = number
-    max           = number
-    spot          = bool
-    disk          = number
-    architecture  = string
-    ami_parameter = string
-    cpu_target    = optional(number)
+    type            = string
+    min             = number
+    max             = number
+    spot            = bool
+    disk            = number
+    architecture    = string
+    ami_parameter   = string
+    cpu_target      = optional(number)
+    memory_target   = optional(number)
+    request_targets = optional(map(number), {})
   }))
 
   validation {
