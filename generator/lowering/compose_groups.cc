@@ -58,8 +58,8 @@ std::string upper_identifier(const std::string& name) {
 struct GroupLoad {
   int cpu = 0;
   int memory = 0;
-  int min = 0;          // instances the services need steadily
-  int max = 0;          // and at their peak
+  int min = 0;            // instances the services need steadily
+  int max = 0;            // and at their peak
   int cpu_target = 0;     // the lowest CPU target of its services' auto scaling, 0: none
   int memory_target = 0;  // and memory target (of the instances' memory), 0: none
   // Requests per instance that a public service scales on, by service: one policy each, on
@@ -431,9 +431,9 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
     // which Auto Scaling may briefly run above this maximum.
     const int max = capacity.max.value_or(std::max({min, 1, load.max}));
     const std::string architecture = architecture_of(*type);
-    const bool scales = (load.cpu_target > 0 || load.memory_target > 0 ||
-                         !load.request_targets.empty()) &&
-                        max > min;
+    const bool scales =
+        (load.cpu_target > 0 || load.memory_target > 0 || !load.request_targets.empty()) &&
+        max > min;
     nlohmann::json requests = nlohmann::json::array();
     for (const auto& [service, target] : load.request_targets) {
       requests.push_back({{"name", service}, {"value", target}});

@@ -96,11 +96,12 @@ environments:
   // Any environment that scales on memory puts the CloudWatch agent on the group's instances.
   EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "front")["memory_scaling"], true);
   EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back")["memory_scaling"], false);
-  const auto& prod = item_named(item_named(lowered.view["environments"], "prod")["compose"], "front");
+  const auto& prod =
+      item_named(item_named(lowered.view["environments"], "prod")["compose"], "front");
   EXPECT_EQ(prod["scales_on_cpu"], true);
   EXPECT_EQ(prod["cpu_target"], 50);
   EXPECT_EQ(prod["scales_on_memory"], true);
-  EXPECT_EQ(prod["memory_target"], 70);  // the lowest of the group's services
+  EXPECT_EQ(prod["memory_target"], 70);           // the lowest of the group's services
   ASSERT_EQ(prod["request_targets"].size(), 2u);  // one policy per service's target group
   EXPECT_EQ(item_named(prod["request_targets"], "admin")["value"], 100);
   EXPECT_EQ(item_named(prod["request_targets"], "web")["value"], 300);
