@@ -48,12 +48,6 @@ std::vector<std::string> group_shape(const std::vector<ComposeGroup>& groups) {
   return shape;
 }
 
-std::string upper_identifier(const std::string& name) {
-  std::string out = resource_identifier(name);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // What every instance of a group runs at once: one container of each of its services.
 struct GroupLoad {
   int cpu = 0;

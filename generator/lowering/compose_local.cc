@@ -31,16 +31,10 @@ std::string literal(const std::string& text) {
   return out;
 }
 
-std::string upper(const std::string& name) {
-  std::string out = resource_identifier(name);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The local password of a database container: from the environment, with a default that works
 // only on this compose network (no data store publishes a port).
 std::string database_password(const DatabaseModel& database) {
-  return "${" + upper(database.name) + "_PASSWORD:-local-only}";
+  return "${" + upper_identifier(database.name) + "_PASSWORD:-local-only}";
 }
 
 std::string major_version(const std::string& version, int parts) {
@@ -146,8 +140,8 @@ std::string local_reference(const AppModel& model, const StoreContainers& contai
     return "http://" + service->name + ":" + std::to_string(*service->port) +
            literal(url_path(*service));
   }
-  return "${" + upper(reference.kind) + "_" + upper(reference.name) + "_" +
-         upper(reference.attribute) + ":-}";
+  return "${" + upper_identifier(reference.kind) + "_" + upper_identifier(reference.name) + "_" +
+         upper_identifier(reference.attribute) + ":-}";
 }
 
 std::string secret_value(const AppModel& model, const SecretBinding& binding) {
@@ -156,7 +150,7 @@ std::string secret_value(const AppModel& model, const SecretBinding& binding) {
       return database_password(*database);
     }
   }
-  return "${SECRET_" + upper(binding.target) + ":-}";
+  return "${SECRET_" + upper_identifier(binding.target) + ":-}";
 }
 
 }  // namespace
@@ -217,9 +211,10 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     for (const auto& word : service.command) command.push_back({{"value", literal(word)}});
     // Images built from source are built by hand first (see the file's header): a build
     // context is relative to the app, which this file's folder does not know.
-    const std::string image = service.image.build ? "${" + upper(service.name) + "_IMAGE:-" +
-                                                        model.app + "-" + service.name + ":latest}"
-                                                  : literal(service.image.image);
+    const std::string image = service.image.build
+                                  ? "${" + upper_identifier(service.name) + "_IMAGE:-" + model.app +
+                                        "-" + service.name + ":latest}"
+                                  : literal(service.image.image);
     if (service.image.build) {
       const BuildSpec& build = *service.image.build;
       // Shell words, each literal: the header's commands are pasted into a shell.

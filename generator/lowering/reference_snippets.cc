@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include "lowering/logical_ids.h"
 #include "render/mustache_scanner.h"
@@ -49,6 +50,12 @@ std::vector<std::string> tag_names(const std::string& snippet) {
 std::string resource_identifier(const std::string& name) {
   std::string identifier = name;
   std::replace(identifier.begin(), identifier.end(), '-', '_');
+  return identifier;
+}
+
+std::string upper_identifier(const std::string& name) {
+  std::string identifier = resource_identifier(name);
+  for (char& c : identifier) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return identifier;
 }
 

@@ -65,4 +65,7 @@ class ReferenceSnippets {
 // "orders-db" -> "orders_db": a manifest name as an identifier in generated code.
 std::string resource_identifier(const std::string& name);
 
+// "orders-db" -> "ORDERS_DB": a manifest name in an environment or shell variable name.
+std::string upper_identifier(const std::string& name);
+
 }  // namespace infragen

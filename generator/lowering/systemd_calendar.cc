@@ -1,6 +1,7 @@
 #include "lowering/systemd_calendar.h"
 
 #include <array>
+#include <cctype>
 #include <optional>
 #include <sstream>
 
@@ -22,9 +23,13 @@ std::vector<std::string> split(const std::string& text, char separator) {
   return parts;
 }
 
-std::string upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
+// Month and day names are case-insensitive in EventBridge expressions.
+bool same_name(const std::string& text, const char* name) {
+  if (text.size() != std::char_traits<char>::length(name)) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (std::toupper(static_cast<unsigned char>(text[i])) != name[i]) return false;
+  }
+  return true;
 }
 
 // A number, or a month or day name (1-based), as EventBridge reads it in that field.
@@ -36,7 +41,7 @@ std::optional<int> number_or_name(const std::string& text,
   for (char c : text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
   if (digits && text.size() <= 4) return std::stoi(text);
   for (size_t i = 0; i < names.size(); ++i) {
-    if (upper(text) == names[i]) return static_cast<int>(i) + 1;
+    if (same_name(text, names[i])) return static_cast<int>(i) + 1;
   }
   return std::nullopt;
 }

@@ -9,15 +9,6 @@ namespace infragen {
 
 namespace {
 
-// "job_ingest" -> "JOB_INGEST": a shell variable name part.
-std::string variable_part(const std::string& identifier) {
-  std::string upper = identifier;
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return upper;
-}
-
 nlohmann::json build_steps(const AppModel& model) {
   nlohmann::json images = nlohmann::json::array();
   for (const auto& image : built_images(model)) {
@@ -27,7 +18,7 @@ nlohmann::json build_steps(const AppModel& model) {
     }
     images.push_back({{"name", image.name},
                       {"resource", image.resource},
-                      {"variable", variable_part(image.resource)},
+                      {"variable", upper_identifier(image.resource)},
                       {"context", image.build.context},
                       {"dockerfile", image.build.dockerfile},
                       {"has_target", !image.build.target.empty()},
@@ -60,8 +51,8 @@ nlohmann::json lower_pipeline(const LoweringContext& context) {
                         {"label", "service_" + resource_identifier(service.name)},
                         {"container", service.name},
                         {"repository", image ? image->resource : ""},
-                        {"variable", variable_part(resource_identifier(service.name))},
-                        {"repository_variable", variable_part(image ? image->resource : "")},
+                        {"variable", upper_identifier(service.name)},
+                        {"repository_variable", upper_identifier(image ? image->resource : "")},
                         {"port", service.port.value_or(0)},
                         // CodeDeploy shifts traffic between two target groups of the load
                         // balancer; other services always roll.
@@ -76,8 +67,8 @@ nlohmann::json lower_pipeline(const LoweringContext& context) {
                     {"label", "job_" + resource_identifier(job.name)},
                     {"container", job.name},
                     {"repository", image ? image->resource : ""},
-                    {"variable", variable_part("job_" + resource_identifier(job.name))},
-                    {"repository_variable", variable_part(image ? image->resource : "")}});
+                    {"variable", upper_identifier("job_" + resource_identifier(job.name))},
+                    {"repository_variable", upper_identifier(image ? image->resource : "")}});
   }
   bool any_blue_green = false;
   for (const auto& service : services) any_blue_green = any_blue_green || service["blue_green"];
@@ -104,7 +95,7 @@ nlohmann::json lower_pipeline(const LoweringContext& context) {
     }
   }
   return {{"github_actions", pipeline.provider == "github-actions"},
-          {"first_image_variable", images.empty() ? "" : variable_part(images.front().resource)},
+          {"first_image_variable", images.empty() ? "" : upper_identifier(images.front().resource)},
           {"codepipeline", pipeline.provider == "codepipeline"},
           {"repository", pipeline.repository},
           {"branch", pipeline.branch},
