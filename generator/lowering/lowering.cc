@@ -189,6 +189,9 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   if (spec.builds("instance_capacity")) attach_capacity(context, view);
   if (spec.builds("compose_groups")) {
     view["compose"] = lower_compose_groups(context, view["services"]);
+    // Private services are reached through the internal network load balancers, not by a
+    // service discovery namespace (which the shared CloudFormation app stack would create).
+    view["service_discovery"] = false;
     view["compose"]["local"] = lower_local_compose(context);
   }
   view["environments"] = lower_environments(context);
