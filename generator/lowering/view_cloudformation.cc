@@ -355,8 +355,16 @@ void attach_group_names(nlohmann::json& view,
           service == services.end() ? nlohmann::json::array()
                                     : (*service->second)["cloudformation"]["environment_overrides"];
     }
-    // Only target groups need the VPC id (the instances' subnets name it themselves).
-    group["cloudformation"]["needs_vpc"] = group["has_load_balanced_services"];
+    // Only the target groups the group's stack creates need the VPC id (the instances' subnets
+    // name it themselves; the catch-all service's target group is in the app stack).
+    bool needs_vpc = false;
+    for (const auto& member : group["services"]) {
+      if (!member.contains("service")) continue;
+      const nlohmann::json& service = member["service"];
+      needs_vpc = needs_vpc || service.value("private", false) ||
+                  (service.value("public", false) && !service.value("default_target", false));
+    }
+    group["cloudformation"]["needs_vpc"] = needs_vpc;
   }
 }
 
@@ -519,7 +527,22 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
       view.contains("compose") && view["compose"].value("has_private_services", false);
   nlohmann::json subnet_slots = nullptr;
   if (view.value("has_volumes", false)) subnet_slots = private_subnet_slots(view);
+  // Whether the app stack names anything by the Names mapping (on ECS the cluster, always), and
+  // whether it has any resource at all: ec2-compose without services or data stores has none,
+  // and no app.json then.
+  const bool app_names = !view.contains("compose") ||
+                         (view.contains("load_balancer") && view["load_balancer"].is_object()) ||
+                         internal_balancers || view.value("has_databases", false) ||
+                         view.value("has_caches", false) || view.value("has_secrets", false) ||
+                         view.value("has_buckets", false) || view.value("has_volumes", false) ||
+                         view.value("alarms_possible", false) ||
+                         view.value("pipeline_github_actions", false);
+  const bool app_stack = app_names || app_security_groups || view.value("has_repositories", false);
+  for (auto& environment : view["environments"])
+    environment["cloudformation"]["has_app_stack"] = app_stack;
   return {{"zones", zones},
+          {"app_names", app_names},
+          {"has_app_stack", app_stack},
           {"several_zones", max_zones > 1},
           // EFS mount targets, one per private subnet (only with volumes).
           {"private_subnet_slots", subnet_slots.is_null() ? nlohmann::json(false) : subnet_slots},

@@ -61,7 +61,9 @@ def stack_list(folder, params):
     # An environment that reuses an existing VPC has no network stack.
     if os.path.isfile(os.path.join(folder, "network.json")) and '"VpcCidr"' in open(params).read():
         stacks.append("network")
-    stacks.append("app")
+    # ec2-compose without services, data stores or load balancers has no app stack.
+    if os.path.isfile(os.path.join(folder, "app.json")):
+        stacks.append("app")
     if os.path.isfile(os.path.join(folder, "pipeline.json")):
         stacks.append("pipeline")
     # ec2-compose has a stack per instance group (group-*.json) instead of one per workload.
