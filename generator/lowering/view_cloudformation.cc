@@ -87,13 +87,10 @@ nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
                                  {"stack", stack(part)},
                                  {"pulled", !group["has_built_images"].get<bool>()}});
     }
-    return {{"network_stack", stack("network")},
-            {"app_stack", stack("app")},
-            {"pipeline_stack", stack("pipeline")},
-            {"workload_stacks", workload_stacks}};
   }
   for (const auto& [list, kind] : {std::pair{"services", "service"}, std::pair{"jobs", "job"}}) {
-    if (!view.contains(list)) continue;
+    // On ECS a stack per service and job; ec2-compose's services are in their group's stack.
+    if (!view.contains(list) || view.contains("compose")) continue;
     for (const auto& workload : view[list]) {
       const std::string part = std::string(kind) + "-" + workload["name"].get<std::string>();
       workload_stacks.push_back({{"file", part + ".json"},
@@ -306,11 +303,12 @@ bool ends_with(const std::string& text, const std::string& suffix) {
 }
 
 // ec2-compose: the stack of an instance group (group-<name>.json) holds the group's resources
-// and those of its services, so it gets their names: keys under the group's label (the longest
-// that matches: "instances_front_2_..." is group front-2's, not front's) and the names its
-// services own.
-void attach_group_names(nlohmann::json& view,
-                        const std::function<const std::string&(const std::string&)>& owner_of) {
+// and those of its services, so it gets their names (keys under the group's label, the longest
+// that matches: "instances_front_2_..." is group front-2's, not front's; the names its services
+// own; its images' repositories), its services' parameters of values that differ between
+// environments, and whether it names the VPC.
+void attach_group_stacks(nlohmann::json& view,
+                         const std::function<const std::string&(const std::string&)>& owner_of) {
   if (!view.contains("compose")) return;
   std::map<std::string, std::string> group_of;  // service or group label -> group label
   for (const auto& group : view["compose"]["groups"]) {
@@ -471,7 +469,7 @@ void attach_names(nlohmann::json& view) {
           {{"name", environment["name"]}, {"entries", std::move(list)}});
     }
   }
-  attach_group_names(view, owner_of);
+  attach_group_stacks(view, owner_of);
 }
 
 }  // namespace

@@ -179,7 +179,9 @@ TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
       const std::string key = entry["key_id"];
       if (key.rfind("Instances", 0) != 0) continue;
       EXPECT_EQ(key.substr(0, own.size()), own) << name << ": " << key;
-      if (own == "InstancesBack") EXPECT_NE(key.rfind("InstancesBack2", 0), 0u) << key;
+      if (own == "InstancesBack") {
+        EXPECT_NE(key.rfind("InstancesBack2", 0), 0u) << key;
+      }
     }
   }
 }
