@@ -8,6 +8,7 @@
 #include "frontend/instance_types.h"
 #include "lowering/environment_class.h"
 #include "lowering/instance_capacity.h"
+#include "lowering/logical_ids.h"
 #include "lowering/reference_snippets.h"
 
 namespace infragen {
@@ -165,6 +166,14 @@ std::set<std::string> environment_names(const LoweringContext& context, const st
   return names;
 }
 
+// {value, repository}: `repository` gets its logical id (repository_id), which CloudFormation's
+// names of the repository use.
+nlohmann::json built_repository_list(const std::set<std::string>& repositories) {
+  nlohmann::json list = value_list({repositories.begin(), repositories.end()});
+  for (auto& entry : list) entry["repository"] = entry["value"];
+  return list;
+}
+
 }  // namespace
 
 std::vector<ComposeGroup> compose_groups(const AppModel& model) {
@@ -302,6 +311,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         view_service["internal_port"] = member["internal_port"];
         view_service["internal_balancer"] =
             internal_balancer_name(internal_listener(context, entry.name).balancer);
+        view_service["internal_balancer_id"] =
+            logical_id(view_service["internal_balancer"].get<std::string>());
         // The group's files (configuration, compose file) need the service's values and
         // secrets, each with the name it is interpolated by.
         member["service"] = view_service;
@@ -331,27 +342,34 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
       members.push_back(std::move(member));
     }
     // What the instances' role grants: the union of what the group's services use.
-    std::set<std::string> secret_arns;
-    std::map<std::string, std::string> bucket_objects;  // bucket ARN -> objects ARN
+    // Keyed by the Terraform expression; each keeps its CloudFormation one beside it.
+    std::map<std::string, nlohmann::json> secret_arns;     // ARN -> its secret's `arn`
+    std::map<std::string, nlohmann::json> bucket_objects;  // bucket ARN -> its bucket
     std::set<std::string> repositories;
     for (const auto& member : members) {
       if (!member.contains("service")) continue;
       const nlohmann::json& service = member["service"];
       for (const auto& secret : service["secret_arns"]) {
-        secret_arns.insert(secret["arn"]["terraform"].get<std::string>());
+        secret_arns[secret["arn"]["terraform"].get<std::string>()] = secret["arn"];
       }
       for (const auto& bucket : service["buckets"]) {
-        bucket_objects[bucket["arn"]["terraform"]] = bucket["objects"]["terraform"];
+        bucket_objects[bucket["arn"]["terraform"].get<std::string>()] = bucket;
       }
       if (service["image"]["built"].get<bool>()) {
         repositories.insert(service["image"]["repository"].get<std::string>());
       }
     }
     nlohmann::json secrets = nlohmann::json::array();
-    for (const auto& arn : secret_arns) secrets.push_back({{"value", arn}});
+    for (const auto& [arn, formats] : secret_arns) {
+      secrets.push_back({{"value", arn}, {"cloudformation", formats.value("cloudformation", "")}});
+    }
     nlohmann::json buckets = nlohmann::json::array();
-    for (const auto& [arn, objects] : bucket_objects) {
-      buckets.push_back({{"arn", arn}, {"objects", objects}});
+    for (const auto& [arn, bucket] : bucket_objects) {
+      buckets.push_back({{"arn", arn},
+                         {"objects", bucket["objects"]["terraform"]},
+                         {"cloudformation",
+                          {{"arn", bucket["arn"].value("cloudformation", "")},
+                           {"objects", bucket["objects"].value("cloudformation", "")}}}});
     }
     const bool load_balanced = group_public || group_private;
     // Memory is not an EC2 metric: the CloudWatch agent publishes the instances' use where
@@ -372,7 +390,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"has_buckets", !buckets.empty()},
                     {"buckets", with_last(std::move(buckets))},
                     {"has_built_images", !repositories.empty()},
-                    {"built_repositories", value_list({repositories.begin(), repositories.end()})},
+                    {"built_repositories", built_repository_list(repositories)},
                     {"has_load_balanced_services", load_balanced},
                     {"memory_scaling", scales_on_memory},
                     {"services", with_last(std::move(members))},
@@ -392,6 +410,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
     const std::string name = internal_balancer_name(index);
     balancers.push_back(
         {{"tf", name},
+         // Its output and export names in the app stack: "Internal", "Internal2"...
+         {"id", logical_id(name)},
          {"name_key", index == 0 ? std::string("internal_load_balancer") : name + "_load_balancer"},
          {"number", index + 1},
          {"services", with_last(std::move(members[index]))}});
@@ -439,6 +459,8 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
          {"type", type_name},
          {"min", min},
          {"max", max},
+         // What a CloudFormation rolling update keeps in service: less than max, its rule.
+         {"min_in_service", std::min(min, max - 1)},
          {"spot", capacity.spot && !production},
          {"disk", capacity.disk},
          {"architecture", architecture},

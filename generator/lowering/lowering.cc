@@ -189,16 +189,20 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   if (spec.builds("instance_capacity")) attach_capacity(context, view);
   if (spec.builds("compose_groups")) {
     view["compose"] = lower_compose_groups(context, view["services"]);
+    // Private services are reached through the internal network load balancers, not by a
+    // service discovery namespace (which the shared CloudFormation app stack would create).
+    view["service_discovery"] = false;
     view["compose"]["local"] = lower_local_compose(context);
   }
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
   if (spec.builds("cloudformation")) {
-    // The app stack's DeletionProtection parameter protects repositories, the load balancer and
-    // databases; without any of them it would be unused.
-    view["uses_deletion_protection"] = view["has_repositories"].get<bool>() ||
-                                       view["load_balancer"].is_object() ||
-                                       view["has_databases"].get<bool>();
+    // The app stack's DeletionProtection parameter protects repositories, the load balancers
+    // (ec2-compose's internal ones too) and databases; without any of them it would be unused.
+    view["uses_deletion_protection"] =
+        view["has_repositories"].get<bool>() || view["load_balancer"].is_object() ||
+        view["has_databases"].get<bool>() ||
+        (view.contains("compose") && view["compose"]["has_private_services"].get<bool>());
     view["cloudformation"] = lower_cloudformation(context, view);
     attach_cloudformation_names(view);
   }

@@ -20,7 +20,8 @@ namespace infragen {
 //   databases.password_arn          same                                    IAM resource
 //   caches.host|port                {name, resource, port}
 //   services.url                    {name, resource, port, internal_port, internal_balancer,
-//                                    public, private, https, path, has_host, host, balancer}
+//                                    internal_balancer_id, public, private, https, path,
+//                                    has_host, host, balancer, balancer_id_suffix}
 //   buckets.name|arn|objects_arn    {name, resource}                        objects_arn: IAM
 //   secrets.value|arn               {name, resource}                        reference / IAM
 //   volumes.file_system_id|access_point_id  {name, resource}                task definition

@@ -2,6 +2,7 @@
 
 #include "lowering/compose_groups.h"
 #include "lowering/listener_rules.h"
+#include "lowering/logical_ids.h"
 #include "lowering/view_network.h"
 
 namespace infragen {
@@ -75,6 +76,8 @@ nlohmann::json resolve_reference(const LoweringContext& context, const Reference
           {"internal_port", internal_listener(context, service->name).port},
           {"internal_balancer",
            internal_balancer_name(internal_listener(context, service->name).balancer)},
+          {"internal_balancer_id",
+           logical_id(internal_balancer_name(internal_listener(context, service->name).balancer))},
           {"public", service->exposure == Exposure::public_},
           {"private", service->exposure == Exposure::private_},
           {"https", model.domain.has_value()},

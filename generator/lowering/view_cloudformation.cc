@@ -79,8 +79,18 @@ nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
     return resource_name(name_rules::cloudformation_stack, app, environment, part);
   };
   nlohmann::json workload_stacks = nlohmann::json::array();
+  // ec2-compose: a stack per instance group, holding its services (group-<name>.json).
+  if (view.contains("compose")) {
+    for (const auto& group : view["compose"]["groups"]) {
+      const std::string part = "group-" + group["name"].get<std::string>();
+      workload_stacks.push_back({{"file", part + ".json"},
+                                 {"stack", stack(part)},
+                                 {"pulled", !group["has_built_images"].get<bool>()}});
+    }
+  }
   for (const auto& [list, kind] : {std::pair{"services", "service"}, std::pair{"jobs", "job"}}) {
-    if (!view.contains(list)) continue;
+    // On ECS a stack per service and job; ec2-compose's services are in their group's stack.
+    if (!view.contains(list) || view.contains("compose")) continue;
     for (const auto& workload : view[list]) {
       const std::string part = std::string(kind) + "-" + workload["name"].get<std::string>();
       workload_stacks.push_back({{"file", part + ".json"},
@@ -292,6 +302,70 @@ bool ends_with(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// ec2-compose: the stack of an instance group (group-<name>.json) holds the group's resources
+// and those of its services, so it gets their names (keys under the group's label, the longest
+// that matches: "instances_front_2_..." is group front-2's, not front's; the names its services
+// own; its images' repositories), its services' parameters of values that differ between
+// environments, and whether it names the VPC.
+void attach_group_stacks(nlohmann::json& view,
+                         const std::function<const std::string&(const std::string&)>& owner_of) {
+  if (!view.contains("compose")) return;
+  std::map<std::string, std::string> group_of;  // service or group label -> group label
+  for (const auto& group : view["compose"]["groups"]) {
+    const std::string label = group["label"];
+    group_of[label] = label;
+    for (const auto& member : group["services"]) {
+      if (member.contains("service")) group_of[member["service"]["label"]] = label;
+    }
+  }
+  std::map<std::string, std::string> owners;  // key -> group label ("" none)
+  auto group_owning = [&](const std::string& key) -> const std::string& {
+    auto found = owners.find(key);
+    if (found != owners.end()) return found->second;
+    std::string owner;
+    if (auto service = group_of.find(owner_of(key)); service != group_of.end()) {
+      owner = service->second;
+    } else {
+      for (size_t at = key.find('_'); at != std::string::npos; at = key.find('_', at + 1)) {
+        auto group = group_of.find(key.substr(0, at));
+        if (group != group_of.end() && group->first == group->second) owner = group->second;
+      }
+    }
+    return owners.emplace(key, std::move(owner)).first->second;
+  };
+  std::map<std::string, const nlohmann::json*> services;  // name -> view service
+  for (const auto& service : view["services"]) services[service["name"]] = &service;
+  for (auto& group : view["compose"]["groups"]) {
+    const std::string label = group["label"];
+    // The images the group pulls from ECR: their repositories' names give the URIs and ARNs.
+    std::set<std::string> repositories;
+    for (const auto& repository : group["built_repositories"]) {
+      repositories.insert("repository_" + repository["value"].get<std::string>());
+    }
+    group["cloudformation"]["names"] = names_by_environment(view, [&](const std::string& key) {
+      return group_owning(key) == label || repositories.count(key) ? std::optional(key)
+                                                                   : std::nullopt;
+    });
+    // Each service's parameters of the literal values that differ between environments.
+    for (auto& member : group["services"]) {
+      auto service = services.find(member["name"].get<std::string>());
+      member["environment_overrides"] =
+          service == services.end() ? nlohmann::json::array()
+                                    : (*service->second)["cloudformation"]["environment_overrides"];
+    }
+    // Only the target groups the group's stack creates need the VPC id (the instances' subnets
+    // name it themselves; the catch-all service's target group is in the app stack).
+    bool needs_vpc = false;
+    for (const auto& member : group["services"]) {
+      if (!member.contains("service")) continue;
+      const nlohmann::json& service = member["service"];
+      needs_vpc = needs_vpc || service.value("private", false) ||
+                  (service.value("public", false) && !service.value("default_target", false));
+    }
+    group["cloudformation"]["needs_vpc"] = needs_vpc;
+  }
+}
+
 // The physical names each stack needs, as small mappings: CloudFormation allows 200 keys per
 // level of a mapping, so no stack carries the names of every workload. A workload stack gets
 // its own names (and the CodeDeploy names); the network and app stacks the names no workload
@@ -395,6 +469,7 @@ void attach_names(nlohmann::json& view) {
           {{"name", environment["name"]}, {"entries", std::move(list)}});
     }
   }
+  attach_group_stacks(view, owner_of);
 }
 
 }  // namespace
@@ -445,9 +520,27 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   // EC2 capacity (section instance_capacity) puts Auto Scaling groups in the app stack.
   const bool instance_groups =
       view.contains("capacity") && view["capacity"].value("has_groups", false);
+  // ec2-compose's internal network load balancers are in the app stack, in the private subnets.
+  const bool internal_balancers =
+      view.contains("compose") && view["compose"].value("has_private_services", false);
   nlohmann::json subnet_slots = nullptr;
   if (view.value("has_volumes", false)) subnet_slots = private_subnet_slots(view);
+  // Whether the app stack names anything by the Names mapping (on ECS the cluster, always), and
+  // whether it has any resource at all: ec2-compose without services or data stores has none,
+  // and no app.json then.
+  const bool app_names = !view.contains("compose") ||
+                         (view.contains("load_balancer") && view["load_balancer"].is_object()) ||
+                         internal_balancers || view.value("has_databases", false) ||
+                         view.value("has_caches", false) || view.value("has_secrets", false) ||
+                         view.value("has_buckets", false) || view.value("has_volumes", false) ||
+                         view.value("alarms_possible", false) ||
+                         view.value("pipeline_github_actions", false);
+  const bool app_stack = app_names || app_security_groups || view.value("has_repositories", false);
+  for (auto& environment : view["environments"])
+    environment["cloudformation"]["has_app_stack"] = app_stack;
   return {{"zones", zones},
+          {"app_names", app_names},
+          {"has_app_stack", app_stack},
           {"several_zones", max_zones > 1},
           // EFS mount targets, one per private subnet (only with volumes).
           {"private_subnet_slots", subnet_slots.is_null() ? nlohmann::json(false) : subnet_slots},
@@ -458,7 +551,7 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
            app_security_groups || view.value("service_discovery", false) || instance_groups},
           // The private subnets: for the data stores' subnet groups and the instance groups.
           {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
-                                      view.value("has_volumes", false)},
+                                      internal_balancers || view.value("has_volumes", false)},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
           {"app_egress", rules_of(view["security"]["egress"], false, "")}};
 }

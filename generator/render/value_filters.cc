@@ -21,6 +21,10 @@ const std::map<std::string, ValueFilter>& filters() {
       {"hcl_heredoc",
        [](const std::string& v) { return replace_all(replace_all(v, "${", "$${"), "%{", "%%{"); }},
       {"json_string", [](const std::string& v) { return escape_json_string(v); }},
+      // A JSON string's text inside another JSON (or YAML double-quoted) string: a JSON document
+      // written as a CloudFormation string (an SSM parameter's value, a parameter file's value).
+      {"json_in_json",
+       [](const std::string& v) { return escape_json_string(escape_json_string(v)); }},
       {"yaml_string", [](const std::string& v) { return escape_yaml_double_quoted(v); }},
       {"fn_sub",
        [](const std::string& v) { return replace_all(escape_json_string(v), "${", "${!"); }},

@@ -15,6 +15,8 @@ using ValueFilter = std::function<std::string(const std::string&)>;
 //   hcl_string   content of an HCL "string" ("${" -> "$${", quotes and controls escaped)
 //   hcl_heredoc  a line of an HCL heredoc: only "${" -> "$${" and "%{" -> "%%{"
 //   json_string  content of a JSON "string"
+//   json_in_json content of a JSON "string" inside another JSON or YAML double-quoted string
+//                (escaped twice): a JSON document that a CloudFormation template writes
 //   yaml_string  content of a YAML double-quoted scalar
 //   fn_sub       content of a CloudFormation Fn::Sub string: JSON string content with every
 //                "${" written "${!" so that it stays literal

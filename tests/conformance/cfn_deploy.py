@@ -6,7 +6,7 @@ process (boto3): the work of cloudformation_deploy_moto.sh once the templates ar
 
 DIR is a target's cloudformation folder (templates and params/ENVIRONMENT.json); GAPS lists the
 types moto does not model (moto_cloudformation_gaps.tsv). Stacks are created network, app,
-pipeline, then every service and job stack; each must reach CREATE_COMPLETE with every resource
+pipeline, then every service, job and instance group stack; each must reach CREATE_COMPLETE with every resource
 its conditions ask for (a missing one of a gap type is named as a gap); then they are deleted in
 reverse order. One process instead of an `aws` command per call: each of those starts botocore
 again, which was most of the test's CPU time.
@@ -61,10 +61,13 @@ def stack_list(folder, params):
     # An environment that reuses an existing VPC has no network stack.
     if os.path.isfile(os.path.join(folder, "network.json")) and '"VpcCidr"' in open(params).read():
         stacks.append("network")
-    stacks.append("app")
+    # ec2-compose without services, data stores or load balancers has no app stack.
+    if os.path.isfile(os.path.join(folder, "app.json")):
+        stacks.append("app")
     if os.path.isfile(os.path.join(folder, "pipeline.json")):
         stacks.append("pipeline")
-    for pattern in ("service-*.json", "job-*.json"):
+    # ec2-compose has a stack per instance group (group-*.json) instead of one per workload.
+    for pattern in ("service-*.json", "job-*.json", "group-*.json"):
         for template in sorted(glob.glob(os.path.join(folder, pattern))):
             stacks.append(os.path.basename(template)[:-len(".json")])
     return stacks

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates the CloudFormation stacks of one environment of an example on a private moto_server
-# (network, app, pipeline, then every service and job stack) with CloudFormation's CreateStack,
+# (network, app, pipeline, then every service, job and instance group stack) with CloudFormation's CreateStack,
 # checks that each reaches CREATE_COMPLETE with every resource its conditions ask for (the types
 # moto does not model are listed, with the reason, in moto_cloudformation_gaps.tsv and reported
 # as gaps), then deletes the stacks in reverse order.

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "lowering_fixture.h"
 
 namespace infragen {
@@ -198,6 +202,56 @@ TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
             "\"http://${aws_lb.internal_2.dns_name}:8000\"");
   // The private services split over two default groups (50 target groups each).
   EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back-2")["services"].size(), 1u);
+  // In CloudFormation the URL is the second balancer's DNS name, exported by the app stack.
+  const std::string url = caller["environment"][0]["formats"]["cloudformation"]["expression"];
+  EXPECT_NE(url.find("${AppStack}-Internal2LoadBalancerDnsName"), std::string::npos) << url;
+  EXPECT_NE(url.find("http://${Dns}:8000"), std::string::npos) << url;
+  // Each group's stack gets its own names: "instances_back_2_..." is back-2's, not back's.
+  for (const char* name : {"back", "back-2"}) {
+    const auto& group = item_named(lowered.view["compose"]["groups"], name);
+    const std::string own = name == std::string("back") ? "InstancesBack" : "InstancesBack2";
+    for (const auto& entry : group["cloudformation"]["names"][0]["entries"]) {
+      const std::string key = entry["key_id"];
+      if (key.rfind("Instances", 0) != 0) continue;
+      EXPECT_EQ(key.substr(0, own.size()), own) << name << ": " << key;
+      if (own == "InstancesBack") {
+        EXPECT_NE(key.rfind("InstancesBack2", 0), 0u) << key;
+      }
+    }
+  }
+}
+
+TEST(ComposeGroups, CloudFormationStackPerGroup) {
+  auto lowered = lower_yaml(kShop, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  // Private services are behind the internal load balancer: no service discovery namespace.
+  EXPECT_FALSE(view["service_discovery"].get<bool>());
+  std::vector<std::string> files;
+  for (const auto& stack : view["environments"][0]["cloudformation"]["workload_stacks"]) {
+    files.push_back(stack["file"]);
+  }
+  EXPECT_EQ(files, (std::vector<std::string>{"group-back.json", "group-front.json"}));
+  const auto& back = item_named(view["compose"]["groups"], "back");
+  std::set<std::string> keys;
+  for (const auto& entry : back["cloudformation"]["names"][0]["entries"]) {
+    keys.insert(entry["key_id"].get<std::string>());
+  }
+  EXPECT_TRUE(keys.count("InstancesBackConfig"));
+  EXPECT_TRUE(keys.count("ServiceApiLogGroup"));
+  EXPECT_TRUE(keys.count("ServiceApiInternalTargetGroup"));
+  EXPECT_FALSE(keys.count("InstancesFrontConfig"));
+  EXPECT_FALSE(keys.count("ServiceAdminLogGroup"));
+  // Its private services' target groups need the VPC; the catch-all service's target group
+  // (web, path /) is in the app stack, admin's in front's stack.
+  EXPECT_TRUE(back["cloudformation"]["needs_vpc"].get<bool>());
+  EXPECT_TRUE(
+      item_named(view["compose"]["groups"], "front")["cloudformation"]["needs_vpc"].get<bool>());
+  // A rolling update keeps fewer than the maximum in service (CloudFormation's rule).
+  for (const auto& group : view["environments"][0]["compose"]) {
+    EXPECT_LT(group["min_in_service"].get<int>(), group["max"].get<int>()) << group["name"];
+    EXPECT_LE(group["min_in_service"].get<int>(), group["min"].get<int>()) << group["name"];
+  }
 }
 
 TEST(ComposeGroups, OneSecurityGroupPerInstanceGroupWithPortRanges) {

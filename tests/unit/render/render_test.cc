@@ -252,6 +252,9 @@ TEST(Render, FiltersEscapeForWhereTheValueLands) {
   EXPECT_EQ(render_one("{{{v | hcl_heredoc}}}\n", view), "a$${b} %%{c} \"q\" $d {{e}} it's\n");
   EXPECT_EQ(render_one("{{{v|hcl_string}}}\n", view), "a$${b} %%{c} \\\"q\\\" $d {{e}} it's\n");
   EXPECT_EQ(render_one("{{{v | fn_sub}}}\n", view), "a${!b} %{c} \\\"q\\\" $d {{e}} it's\n");
+  // Escaped twice: the text of a JSON string inside a JSON document that is itself a string.
+  EXPECT_EQ(render_one("{{{v | json_in_json}}}\n", json{{"v", "\"q\" \\ \n"}}),
+            "\\\\\\\"q\\\\\\\" \\\\\\\\ \\\\n\n");
   EXPECT_EQ(render_one("{{{v | compose}}}\n", view), "a$${b} %{c} \\\"q\\\" $$d {{e}} it's\n");
   EXPECT_EQ(render_one("{{{v | helm}}}\n", view), "a${b} %{c} \\\"q\\\" $d {{ \"{{\" }}e}} it's\n");
   EXPECT_EQ(render_one("{{{v | shell}}}\n", view),
