@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -45,6 +46,7 @@ std::vector<std::string> group_shape(const std::vector<ComposeGroup>& groups) {
   for (const auto& group : groups) {
     shape.push_back(group.name + ":");
     for (const auto& service : group.services) shape.push_back(service.name);
+    for (const auto& job : group.jobs) shape.push_back("job " + job);
   }
   return shape;
 }
@@ -71,6 +73,25 @@ int lower_target(int current, int target) {
 GroupLoad load_of(const AppModel& model, const ComposeGroup& group) {
   GroupLoad load;
   int largest = -1;
+  // A job runs beside the services, one at a time on one instance (see the run-job script): the
+  // instance keeps room for the largest.
+  int job_cpu = 0;
+  int job_memory = 0;
+  for (const auto& name : group.jobs) {
+    const JobModel* job = model.find_job(name);
+    if (!job) continue;
+    const int cpu = static_cast<int>(std::ceil(job->compute.vcpus * 1024));
+    if (cpu + job->compute.memory > largest) {
+      largest = cpu + job->compute.memory;
+      load.pointer = job->origin.pointer + "/compute";
+    }
+    job_cpu = std::max(job_cpu, cpu);
+    job_memory = std::max(job_memory, job->compute.memory);
+  }
+  load.cpu += job_cpu;
+  load.memory += job_memory;
+  // The timers need an instance to run on.
+  if (!group.jobs.empty()) load.min = load.max = 1;
   for (const auto& entry : group.services) {
     const ServiceModel* service = model.find_service(entry.name);
     if (!service) continue;
@@ -142,11 +163,12 @@ const InstanceType* group_type(const LoweringContext& context, const AppModel& m
   return nullptr;
 }
 
-nlohmann::json variable_list(const std::string& service, const std::set<std::string>& names) {
+// `prefix`: the workload's variable prefix ("API", "JOB_STATS").
+nlohmann::json variable_list(const std::string& prefix, const std::set<std::string>& names) {
   // Interpolated from the .env file that the instance writes at boot.
   nlohmann::json list = nlohmann::json::array();
   for (const auto& name : names) {
-    const std::string interpolation = upper_identifier(service) + "__" + name;
+    const std::string interpolation = prefix + "__" + name;
     list.push_back({{"name", name},
                     {"interpolation", interpolation},
                     {"reference", "${" + interpolation + ":-}"}});
@@ -156,11 +178,14 @@ nlohmann::json variable_list(const std::string& service, const std::set<std::str
 
 // The names of a service's variables in any environment: its compose file lists them all, and
 // each environment's configuration gives the values.
-std::set<std::string> environment_names(const LoweringContext& context, const std::string& name) {
+std::set<std::string> environment_names(const LoweringContext& context, const std::string& name,
+                                        bool job) {
   std::set<std::string> names;
   for (const auto& model : context.environments) {
-    if (const ServiceModel* service = model.find_service(name)) {
-      for (const auto& variable : service->env) names.insert(variable.name);
+    const ServiceModel* service = job ? nullptr : model.find_service(name);
+    const JobModel* run = job ? model.find_job(name) : nullptr;
+    for (const auto& variable : service ? service->env : run ? run->env : std::vector<EnvVar>{}) {
+      names.insert(variable.name);
     }
   }
   return names;
@@ -209,10 +234,18 @@ std::vector<ComposeGroup> compose_groups(const AppModel& model) {
     group.resource = resource_identifier(name);
     group.services.push_back(entry);
   }
+  for (const auto& job : model.jobs) {
+    if (!job.schedule) continue;  // a triggered job is refused with the target's features
+    ComposeGroup& group = groups[kBackGroup];
+    group.name = kBackGroup;
+    group.resource = resource_identifier(kBackGroup);
+    group.jobs.push_back(job.name);
+  }
   std::vector<ComposeGroup> out;
   for (auto& [name, group] : groups) {
     std::sort(group.services.begin(), group.services.end(),
               [](const ComposeService& a, const ComposeService& b) { return a.name < b.name; });
+    std::sort(group.jobs.begin(), group.jobs.end());
     assign_host_ports(group);
     out.push_back(std::move(group));
   }
@@ -298,7 +331,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
           {"public", is_public},
           {"private", is_private},
           {"internal_port", internal_listener(context, entry.name).port},
-          {"variables", variable_list(entry.name, environment_names(context, entry.name))},
+          {"variables",
+           variable_list(upper_identifier(entry.name), environment_names(context, entry.name, false))},
           // One underscore: a variable's own names have two ("VOTE__REDIS_HOST").
           {"image_variable", upper_identifier(entry.name) + "_IMAGE"},
           {"variable_prefix", upper_identifier(entry.name) + "__"},
