@@ -63,7 +63,9 @@ std::string internal_balancer_name(size_t index);
 // view["compose"]: {groups: [{name, resource, label, services: [...], ...}], has_groups,
 // has_private_services}, each service's `compose_group` and `host_port`, and the checks that
 // every environment has the same groups.
-nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services);
+// `jobs`: view["jobs"], whose scheduled jobs the group files run.
+nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services,
+                                    const nlohmann::json& jobs);
 
 // environments[i]["compose"]: per group {name, resource, type, min, max, spot, disk,
 // architecture, ami_parameter, cpu_target, scales}.
