@@ -476,6 +476,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"built_repositories", built_repository_list(repositories)},
                     {"has_load_balanced_services", load_balanced},
                     {"memory_scaling", scales_on_memory},
+                    {"has_services", !members.empty()},
                     {"services", with_last(std::move(members))},
                     {"has_jobs", !job_members.empty()},
                     {"jobs", with_last(std::move(job_members))},
