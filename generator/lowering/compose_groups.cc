@@ -392,15 +392,14 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
     for (const auto& name : group.jobs) {
       const JobModel& job = *base.find_job(name);
       const std::string prefix = "JOB_" + upper_identifier(name);
-      nlohmann::json member =
-          workload_member(name, prefix, environment_names(context, name, true));
+      nlohmann::json member = workload_member(name, prefix, environment_names(context, name, true));
       const SystemdTimer timer = systemd_timer(*job.schedule);
       if (!timer.unsupported.empty()) {
-        context.diagnostics.error(
-            base.locate(job.origin.pointer + "/schedule"),
-            context.target_phrase() + " runs job '" + name +
-                "' from a systemd timer, which has no equivalent of " + timer.unsupported,
-            "write the days of the month or of the week the job runs on");
+        context.diagnostics.error(base.locate(job.origin.pointer + "/schedule"),
+                                  context.target_phrase() + " runs job '" + name +
+                                      "' from a systemd timer, which has no equivalent of " +
+                                      timer.unsupported,
+                                  "write the days of the month or of the week the job runs on");
       }
       nlohmann::json settings = nlohmann::json::array();
       for (const auto& [key, value] : timer.settings) {
@@ -417,8 +416,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         if (view_job["name"] != name) continue;
         const std::string default_image =
             view_job["image"]["built"].get<bool>() ? "job-" + name : job.image.image;
-        attach_workload(member, view_job, default_image,
-                        "/compose/" + base.app + "/job-" + name);
+        attach_workload(member, view_job, default_image, "/compose/" + base.app + "/job-" + name);
       }
       job_members.push_back(std::move(member));
     }
