@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "formats/generated_file_error.h"
+#include "formats/json_reader.h"
 
 namespace infragen {
 namespace {
@@ -31,10 +32,10 @@ size_t key_offset(const std::string& text, const std::string& key, int occurrenc
   return 0;
 }
 
-}  // namespace
-
-std::optional<std::string> finish_json(const RenderedFile& file, Diagnostics& diagnostics) {
-  const std::string text = with_lf_and_final_newline(file.text);
+// The full reading: a parse callback tracks the keys of every open object, so that a syntax
+// error or a duplicate key is located in the template.
+std::optional<std::string> finish_with_locations(const RenderedFile& file, const std::string& text,
+                                                 Diagnostics& diagnostics) {
   // nlohmann keeps the last of two equal keys silently; a template that writes a key twice has
   // a bug, so keys are tracked per open object.
   std::vector<std::map<std::string, int>> open_objects;
@@ -77,6 +78,20 @@ std::optional<std::string> finish_json(const RenderedFile& file, Diagnostics& di
                              diagnostics);
     return std::nullopt;
   }
+}
+
+}  // namespace
+
+std::optional<std::string> finish_json(const RenderedFile& file, Diagnostics& diagnostics) {
+  const std::string text = with_lf_and_final_newline(file.text);
+  if (std::optional<json> document = read_json_without_duplicate_keys(text)) {
+    try {
+      return document->dump(2) + "\n";
+    } catch (const json::type_error&) {
+      // invalid UTF-8: reported by the full reading
+    }
+  }
+  return finish_with_locations(file, text, diagnostics);
 }
 
 }  // namespace infragen

@@ -166,28 +166,57 @@ nlohmann::json local_rules(nlohmann::json rules, const std::string& own_group) {
   return rules;
 }
 
+// The rules of `rules` by the workload that owns them (rule_owner), each list in the rules'
+// order. One pass, not one per workload: that was quadratic in the services.
+std::map<std::string, nlohmann::json> rules_by_owner(const nlohmann::json& rules, bool ingress) {
+  std::map<std::string, nlohmann::json> owned;
+  for (const auto& rule : rules) {
+    auto [entry, inserted] = owned.try_emplace(rule_owner(rule, ingress));
+    if (inserted) entry->second = nlohmann::json::array();
+    entry->second.push_back(rule);
+  }
+  return owned;
+}
+
+// The rules `owned` holds for `owner`, as a workload stack's copy (local_rules).
+nlohmann::json owned_rules(const std::map<std::string, nlohmann::json>& owned,
+                           const std::string& owner, const std::string& own_group) {
+  auto found = owned.find(owner);
+  return local_rules(found == owned.end() ? nlohmann::json::array() : found->second, own_group);
+}
+
 void attach_workload_rules(nlohmann::json& view, const std::string& list) {
   const std::set<std::string> shared = shared_workload_groups(view["security"]);
-  for (auto& workload : view[list]) {
-    const std::string label = workload["label"].get<std::string>();
-    const bool owns_group = shared.count(label) == 0;
-    const std::string own_group = owns_group ? label : "";
-    nlohmann::json ingress =
-        local_rules(rules_of(view["security"]["ingress"], true, label), own_group);
-    nlohmann::json egress =
-        local_rules(rules_of(view["security"]["egress"], false, label), own_group);
-    // A workload stack needs the VPC id for a target group or a security group of its own.
-    const bool needs_vpc = owns_group || (workload.value("load_balanced", false) &&
-                                          !workload.value("default_target", false));
-    std::string description;
-    for (const auto& group : view["security"]["groups"]) {
-      if (group["label"] == label) description = group["description"];
+  nlohmann::json& workloads = view[list];
+  if (!workloads.empty()) {
+    const nlohmann::json& security = view["security"];
+    const std::map<std::string, nlohmann::json> ingress_of =
+        rules_by_owner(security["ingress"], true);
+    const std::map<std::string, nlohmann::json> egress_of =
+        rules_by_owner(security["egress"], false);
+    std::map<std::string, const nlohmann::json*> description_of;  // the last group of a label
+    for (const auto& group : security["groups"]) {
+      description_of[group["label"].get<std::string>()] = &group["description"];
     }
-    workload["cloudformation"] = {{"ingress", ingress},
-                                  {"egress", egress},
-                                  {"needs_vpc", needs_vpc},
-                                  {"owns_security_group", owns_group},
-                                  {"security_group_description", description}};
+    for (auto& workload : workloads) {
+      const std::string label = workload["label"].get<std::string>();
+      const bool owns_group = shared.count(label) == 0;
+      const std::string own_group = owns_group ? label : "";
+      nlohmann::json ingress = owned_rules(ingress_of, label, own_group);
+      nlohmann::json egress = owned_rules(egress_of, label, own_group);
+      // A workload stack needs the VPC id for a target group or a security group of its own.
+      const bool needs_vpc = owns_group || (workload.value("load_balanced", false) &&
+                                            !workload.value("default_target", false));
+      std::string description;
+      if (auto found = description_of.find(label); found != description_of.end()) {
+        description = *found->second;
+      }
+      workload["cloudformation"] = {{"ingress", std::move(ingress)},
+                                    {"egress", std::move(egress)},
+                                    {"needs_vpc", needs_vpc},
+                                    {"owns_security_group", owns_group},
+                                    {"security_group_description", description}};
+    }
   }
   for (auto& group : view["security"]["groups"]) {
     const std::string label = group["label"];
@@ -241,16 +270,28 @@ nlohmann::json stack_tags(const nlohmann::json& view, const nlohmann::json& envi
 // gets every one of them, "" where it does not set that variable (the container then lacks it).
 void attach_environment_overrides(nlohmann::json& view, const std::string& list,
                                   const std::string& prefix) {
-  for (auto& workload : view[list]) {
+  nlohmann::json& workloads = view[list];
+  if (workloads.empty()) return;
+  // Each workload's values in every environment, in the environments' order: found once, not
+  // by a search of every environment per workload (quadratic in the services).
+  std::map<std::string, std::vector<nlohmann::json*>> values_of;
+  for (auto& environment : view["environments"]) {
+    for (auto& values : environment[list]) {
+      values_of[values["name"].get<std::string>()].push_back(&values);
+    }
+  }
+  const std::vector<nlohmann::json*> none;
+  for (auto& workload : workloads) {
+    const std::string workload_name = workload["name"].get<std::string>();
+    auto found = values_of.find(workload_name);
+    const std::vector<nlohmann::json*>& environments =
+        found == values_of.end() ? none : found->second;
     std::map<std::string, std::string> parameters;  // variable -> parameter
-    const std::string label = prefix + logical_id(workload["name"].get<std::string>());
-    for (const auto& environment : view["environments"]) {
-      for (const auto& values : environment[list]) {
-        if (values["name"] != workload["name"]) continue;
-        for (const auto& variable : values["environment"]) {
-          const std::string name = variable["name"];
-          parameters[name] = label + "Env" + logical_id(name);
-        }
+    const std::string label = prefix + logical_id(workload_name);
+    for (const nlohmann::json* values : environments) {
+      for (const auto& variable : (*values)["environment"]) {
+        const std::string name = variable["name"];
+        parameters[name] = label + "Env" + logical_id(name);
       }
     }
     nlohmann::json overrides = nlohmann::json::array();
@@ -258,19 +299,16 @@ void attach_environment_overrides(nlohmann::json& view, const std::string& list,
       overrides.push_back({{"name", name}, {"parameter", parameter}});
     }
     workload["cloudformation"]["environment_overrides"] = overrides;
-    for (auto& environment : view["environments"]) {
-      for (auto& values : environment[list]) {
-        if (values["name"] != workload["name"]) continue;
-        nlohmann::json settings = nlohmann::json::array();
-        for (const auto& [name, parameter] : parameters) {
-          std::string value;
-          for (const auto& variable : values["environment"]) {
-            if (variable["name"] == name) value = variable["value"];
-          }
-          settings.push_back({{"parameter", parameter}, {"value", value}});
+    for (nlohmann::json* values : environments) {
+      nlohmann::json settings = nlohmann::json::array();
+      for (const auto& [name, parameter] : parameters) {
+        std::string value;
+        for (const auto& variable : (*values)["environment"]) {
+          if (variable["name"] == name) value = variable["value"];
         }
-        values["cloudformation_overrides"] = settings;
+        settings.push_back({{"parameter", parameter}, {"value", value}});
       }
+      (*values)["cloudformation_overrides"] = settings;
     }
   }
 }

@@ -108,7 +108,8 @@ expect_code "--accept silences them" 0 "$infragen" generate examples/rates/app.y
 if grep -q "warning: target" "$work/stderr"; then fail "--accept silences the warnings"; fi
 expect_code "context prints JSON" 0 "$infragen" context "$manifest" -t ecs-fargate
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$work/stdout" || fail "context is JSON"
-# The fast reader of rendered CloudFormation YAML reads every example's templates, as yaml-cpp does.
+# The fast reader of rendered YAML reads every example's CloudFormation templates, compose files
+# and cloud-init documents as yaml-cpp does.
 for example in examples/*/app.yaml; do
   expect_code "simple YAML reader agrees on $example" 0 \
     env INFRAGEN_CHECK_SIMPLE_YAML=1 "$infragen" generate "$example" --all -o "$work/simple-yaml"

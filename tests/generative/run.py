@@ -202,8 +202,8 @@ def check_seed(seed, infragen, gen, work, targets):
     outs = []
     for copy in ("a", "b"):
         out_dir = base / copy
-        # INFRAGEN_CHECK_SIMPLE_YAML: every CloudFormation template is read both by the fast
-        # reader and by yaml-cpp, and must read the same (an internal error otherwise).
+        # INFRAGEN_CHECK_SIMPLE_YAML: every CloudFormation template and YAML file is read both by
+        # the fast reader and by yaml-cpp, and must read the same (an internal error otherwise).
         code, out = run([infragen, "generate", str(manifest), *select, "-o", str(out_dir)],
                         env=dict(os.environ, INFRAGEN_CHECK_SIMPLE_YAML="1"), timeout=INFRAGEN_TIMEOUT)
         problem = problem_in(out)

@@ -130,7 +130,7 @@ std::string quoted(std::string_view& text) {
 // A plain scalar's value; `problem`s (what JSON cannot hold) leave the subset.
 json plain(std::string_view text) {
   std::string problem;
-  json value = core_plain_scalar(std::string(text), problem);
+  json value = core_plain_scalar(text, problem);
   if (!problem.empty()) unsupported();
   return value;
 }

@@ -106,8 +106,14 @@ bool is_core_float(std::string_view text) {
 }  // namespace
 
 // Hand-written matchers rather than std::regex: a template has thousands of scalars, and
-// std::regex costs microseconds each.
-nlohmann::json core_plain_scalar(const std::string& text, std::string& problem) {
+// std::regex costs microseconds each. A view: read_simple_yaml's scalars are copied once, into
+// their value.
+nlohmann::json core_plain_scalar(std::string_view text, std::string& problem) {
+  // Most scalars are names: only these characters start a null, a boolean or a number.
+  if (!text.empty() &&
+      std::string_view("~nNtTfF0123456789+-.").find(text[0]) == std::string_view::npos) {
+    return std::string(text);
+  }
   if (one_of(text, {"", "~", "null", "Null", "NULL"})) return nullptr;
   if (one_of(text, {"true", "True", "TRUE"})) return true;
   if (one_of(text, {"false", "False", "FALSE"})) return false;
@@ -118,8 +124,8 @@ nlohmann::json core_plain_scalar(const std::string& text, std::string& problem) 
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
     if (error != std::errc() || end != digits.data() + digits.size() ||
         value > (negative ? 9223372036854775808ULL : 9223372036854775807ULL)) {
-      problem = "integer '" + text + "' does not fit in 64 bits";
-      return text;
+      problem = "integer '" + std::string(text) + "' does not fit in 64 bits";
+      return std::string(text);
     }
     if (negative)
       return value == 9223372036854775808ULL ? INT64_MIN : -static_cast<long long>(value);
@@ -133,12 +139,12 @@ nlohmann::json core_plain_scalar(const std::string& text, std::string& problem) 
   if (view.rfind("0x", 0) == 0 && all_of(view.substr(2), is_hex_digit)) {
     return integer(view.substr(2), 16);
   }
-  if (is_core_float(view)) return std::stod(text);
+  if (is_core_float(view)) return std::stod(std::string(text));
   const std::string_view magnitude = without_sign(view);
   if (one_of(magnitude, {".inf", ".Inf", ".INF"}) || one_of(view, {".nan", ".NaN", ".NAN"})) {
-    problem = "'" + text + "' cannot be represented in JSON";
+    problem = "'" + std::string(text) + "' cannot be represented in JSON";
   }
-  return text;
+  return std::string(text);
 }
 
 namespace {

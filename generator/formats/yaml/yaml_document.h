@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -36,6 +37,6 @@ nlohmann::json yaml_to_json(const YAML::Node& node, std::vector<YamlProblem>& pr
 
 // The JSON value of a plain scalar's text under the core schema (as yaml_to_json); what JSON
 // cannot hold is described in `problem` (the text is returned as a string then).
-nlohmann::json core_plain_scalar(const std::string& text, std::string& problem);
+nlohmann::json core_plain_scalar(std::string_view text, std::string& problem);
 
 }  // namespace infragen

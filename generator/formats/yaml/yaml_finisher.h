@@ -9,8 +9,9 @@
 
 namespace infragen {
 
-// Parses every document of `file` with yaml-cpp (syntax errors and duplicate keys are reported
-// at their template lines) and returns the text with LF line ends and a final newline.
+// Checks that every document of `file` parses (read_simple_yaml, or yaml-cpp where that declines
+// it: syntax errors and duplicate keys are reported at their template lines) and returns the
+// text with LF line ends and a final newline.
 std::optional<std::string> finish_yaml(const RenderedFile& file, Diagnostics& diagnostics);
 
 }  // namespace infragen

@@ -2,6 +2,7 @@
 
 #include "finisher_test_support.h"
 #include "formats/finish.h"
+#include "formats/yaml/simple_yaml.h"
 
 namespace infragen {
 namespace {
@@ -14,6 +15,25 @@ TEST(YamlFinisher, KeepsTextOfEveryValidDocument) {
   auto out = finish_file(rendered("yaml", "a: 1\r\nb: [x, y]\n---\nc: \"q\""), diagnostics);
   ASSERT_TRUE(out) << printed(diagnostics);
   EXPECT_EQ(*out, "a: 1\nb: [x, y]\n---\nc: \"q\"\n");
+}
+
+// One document in the subset of YAML the templates write takes the fast reader: the text is
+// kept as it is, comments, quotes and literal blocks included.
+TEST(YamlFinisher, KeepsTheTextOfASimpleDocument) {
+  const std::string text =
+      "#cloud-config\n"
+      "runcmd:\n"
+      "  - [sh, -c, 'echo \"a: b\"']  # a comment\n"
+      "write_files:\n"
+      "  - path: /etc/app.env\n"
+      "    content: |\n"
+      "      A=1\n"
+      "      B=\"two words\"\n";
+  ASSERT_TRUE(read_simple_yaml(text));
+  Diagnostics diagnostics;
+  auto out = finish_file(rendered("yaml", text), diagnostics);
+  ASSERT_TRUE(out) << printed(diagnostics);
+  EXPECT_EQ(*out, text);
 }
 
 TEST(YamlFinisher, SyntaxErrorIsReportedAtTheTemplateLine) {
