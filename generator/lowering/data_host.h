@@ -19,7 +19,7 @@ inline constexpr const char* kDefaultDumpTime = "03:00";
 
 // The port each unmanaged store publishes on the data host, by "databases.NAME" or
 // "caches.NAME": the engine's own port (5432, 3306, 6379), or the next free one when an earlier
-// store (databases first, then caches, in manifest order) took it.
+// store (databases first, then caches, each in the model's name order) took it.
 std::map<std::string, int> data_host_ports(const AppModel& model);
 
 // Whether `model` runs any database or cache as a container (`managed: false`).

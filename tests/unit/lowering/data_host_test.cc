@@ -19,8 +19,8 @@ const TargetSpec& ec2_compose() {
   return spec;
 }
 
-// Two PostgreSQL databases (the second takes the next port), a MySQL one, a cache and a managed
-// database beside them.
+// Two PostgreSQL databases (the second in name order takes the next port), a MySQL one, a cache
+// and a managed database beside them.
 const char* kKiosk = R"yaml(apiVersion: infragen/v1
 name: kiosk
 region: us-east-1
@@ -65,9 +65,9 @@ TEST(DataHost, PortsAreTheEnginesOwnOrTheNextFree) {
   EXPECT_EQ(host["exists"], true);
   const auto& stores = host["stores"];
   ASSERT_EQ(stores.size(), 4u);  // the managed database is on RDS
-  EXPECT_EQ(item_named(stores, "catalog")["port"], 5432);
-  EXPECT_EQ(item_named(stores, "archive")["port"], 5433);
-  EXPECT_EQ(item_named(stores, "archive")["container_port"], 5432);
+  EXPECT_EQ(item_named(stores, "archive")["port"], 5432);
+  EXPECT_EQ(item_named(stores, "catalog")["port"], 5433);
+  EXPECT_EQ(item_named(stores, "catalog")["container_port"], 5432);
   EXPECT_EQ(item_named(stores, "ledger")["port"], 3306);
   EXPECT_EQ(item_named(stores, "sessions")["port"], 6379);
   EXPECT_EQ(item_named(stores, "sessions")["image"], "valkey/valkey:8");
@@ -80,8 +80,8 @@ TEST(DataHost, DatabasesHaveAVolumeADumpAndAPasswordFromTheEnvFile) {
   const auto& databases = lowered.view["compose"]["data_host"]["databases"];
   const auto& catalog = item_named(databases, "catalog");
   EXPECT_EQ(catalog["image"], "postgres:16");
-  EXPECT_EQ(catalog["device"], "/dev/sdf");
-  EXPECT_EQ(item_named(databases, "archive")["device"], "/dev/sdg");
+  EXPECT_EQ(item_named(databases, "archive")["device"], "/dev/sdf");
+  EXPECT_EQ(catalog["device"], "/dev/sdg");
   EXPECT_EQ(catalog["mount"], "/srv/kiosk/catalog");
   EXPECT_EQ(catalog["dump_calendar"], "*-*-* 02:30:00 UTC");  // the backup window's start
   EXPECT_EQ(item_named(databases, "ledger")["dump_calendar"], "*-*-* 03:00:00 UTC");
@@ -109,7 +109,7 @@ TEST(DataHost, ReferencesResolveToTheFixedAddressAndTheGeneratedSecret) {
   const auto& web = item_named(lowered.view["services"], "web");
   const std::string text = web.dump();
   EXPECT_NE(text.find("aws_network_interface.data_host.private_ip"), std::string::npos);
-  EXPECT_NE(text.find("\\\"5433\\\""), std::string::npos) << text;
+  EXPECT_NE(text.find("\\\"5433\\\""), std::string::npos) << text;  // catalog
   EXPECT_NE(text.find("aws_secretsmanager_secret.data_catalog.arn}:password::"), std::string::npos);
   EXPECT_NE(text.find("${AppStack}-DataHostAddress"), std::string::npos);
   EXPECT_NE(text.find("aws_db_instance.orders.address"), std::string::npos);
