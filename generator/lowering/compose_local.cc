@@ -37,51 +37,6 @@ std::string database_password(const DatabaseModel& database) {
   return "${" + upper_identifier(database.name) + "_PASSWORD:-local-only}";
 }
 
-std::string major_version(const std::string& version, int parts) {
-  std::string out;
-  int dots = 0;
-  for (char c : version) {
-    if (c == '.' && ++dots == parts) break;
-    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') break;
-    out += c;
-  }
-  return out.empty() ? "latest" : out;
-}
-
-nlohmann::json database_container(const DatabaseModel& database) {
-  const std::string user = literal(database.username);
-  const std::string name = literal(database.database_name);
-  if (database.is_postgres()) {
-    return {{"name", database.name},
-            {"image", "postgres:" + major_version(database.version, 1)},
-            {"environment",
-             with_last({{{"name", "POSTGRES_DB"}, {"value", name}},
-                        {{"name", "POSTGRES_USER"}, {"value", user}},
-                        {{"name", "POSTGRES_PASSWORD"}, {"value", database_password(database)}}})},
-            {"healthcheck", "pg_isready -U " + user + " -d " + name},
-            {"data_path", "/var/lib/postgresql/data"}};
-  }
-  return {{"name", database.name},
-          {"image", "mysql:" + major_version(database.version, 2)},
-          {"environment",
-           with_last({{{"name", "MYSQL_DATABASE"}, {"value", name}},
-                      {{"name", "MYSQL_USER"}, {"value", user}},
-                      {{"name", "MYSQL_PASSWORD"}, {"value", database_password(database)}},
-                      {{"name", "MYSQL_RANDOM_ROOT_PASSWORD"}, {"value", "yes"}}})},
-          {"healthcheck", "mysqladmin ping -h 127.0.0.1 --silent"},
-          {"data_path", "/var/lib/mysql"}};
-}
-
-nlohmann::json cache_container(const CacheModel& cache) {
-  const bool valkey = cache.engine == "valkey";
-  return {{"name", cache.name},
-          {"image",
-           std::string(valkey ? "valkey/valkey:" : "redis:") + major_version(cache.version, 1)},
-          {"environment", nlohmann::json::array()},
-          {"healthcheck", std::string(valkey ? "valkey-cli" : "redis-cli") + " ping"},
-          {"data_path", "/data"}};
-}
-
 // The container of each database and cache: its own name, unless a service or a store of the
 // other kind has that name too (compose keys services by name); then "database-<name>" or
 // "cache-<name>".
@@ -154,6 +109,53 @@ std::string secret_value(const AppModel& model, const SecretBinding& binding) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string major_version(const std::string& version, int parts) {
+  std::string out;
+  int dots = 0;
+  for (char c : version) {
+    if (c == '.' && ++dots == parts) break;
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') break;
+    out += c;
+  }
+  return out.empty() ? "latest" : out;
+}
+
+}  // namespace
+
+nlohmann::json database_container(const DatabaseModel& database, const std::string& password) {
+  const std::string user = literal(database.username);
+  const std::string name = literal(database.database_name);
+  if (database.is_postgres()) {
+    return {{"name", database.name},
+            {"image", "postgres:" + major_version(database.version, 1)},
+            {"environment", with_last({{{"name", "POSTGRES_DB"}, {"value", name}},
+                                       {{"name", "POSTGRES_USER"}, {"value", user}},
+                                       {{"name", "POSTGRES_PASSWORD"}, {"value", password}}})},
+            {"healthcheck", "pg_isready -U " + user + " -d " + name},
+            {"data_path", "/var/lib/postgresql/data"}};
+  }
+  return {{"name", database.name},
+          {"image", "mysql:" + major_version(database.version, 2)},
+          {"environment", with_last({{{"name", "MYSQL_DATABASE"}, {"value", name}},
+                                     {{"name", "MYSQL_USER"}, {"value", user}},
+                                     {{"name", "MYSQL_PASSWORD"}, {"value", password}},
+                                     {{"name", "MYSQL_RANDOM_ROOT_PASSWORD"}, {"value", "yes"}}})},
+          {"healthcheck", "mysqladmin ping -h 127.0.0.1 --silent"},
+          {"data_path", "/var/lib/mysql"}};
+}
+
+nlohmann::json cache_container(const CacheModel& cache) {
+  const bool valkey = cache.engine == "valkey";
+  return {{"name", cache.name},
+          {"image",
+           std::string(valkey ? "valkey/valkey:" : "redis:") + major_version(cache.version, 1)},
+          {"environment", nlohmann::json::array()},
+          {"healthcheck", std::string(valkey ? "valkey-cli" : "redis-cli") + " ping"},
+          {"data_path", "/data"}};
+}
 
 nlohmann::json lower_local_compose(const LoweringContext& context) {
   const AppModel& model = context.base();
@@ -265,7 +267,7 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
   }
   nlohmann::json data_stores = nlohmann::json::array();
   for (const auto& database : model.databases) {
-    data_stores.push_back(database_container(database));
+    data_stores.push_back(database_container(database, database_password(database)));
     data_stores.back()["name"] = containers.database(database.name);
   }
   for (const auto& cache : model.caches) {

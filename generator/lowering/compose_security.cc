@@ -6,6 +6,7 @@
 
 #include "lowering/access.h"
 #include "lowering/compose_groups.h"
+#include "lowering/data_host.h"
 #include "lowering/references.h"
 
 namespace infragen {
@@ -15,6 +16,8 @@ namespace {
 constexpr int kSecurityGroupRuleQuota = 60;
 const std::string kLoadBalancer = "load_balancer";
 const std::string kInternalLoadBalancer = "internal_load_balancer";
+// The instance of the `managed: false` databases and caches (data_host.h).
+const std::string kDataHost = "data_host";
 
 // Rules by (group, peer, port), so that two services of one group that use the same database
 // make one rule.
@@ -110,10 +113,19 @@ nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
     rules.group("instances_" + group.resource, "Instances of group " + group.name);
   }
   for (const auto& database : model.databases) {
+    if (!database.managed) continue;
     rules.group("database_" + resource_identifier(database.name), "Database " + database.name);
   }
   for (const auto& cache : model.caches) {
+    if (!cache.managed) continue;
     rules.group("cache_" + resource_identifier(cache.name), "Cache " + cache.name);
+  }
+  // --- data host (managed: false data stores) ---
+  const std::map<std::string, int> data_ports = data_host_ports(model);
+  if (!data_ports.empty()) {
+    rules.group(kDataHost, "Data host: databases and caches run as containers");
+    rules.allow_to_internet(kDataHost, 443,
+                            "HTTPS to the internet: packages, image pulls and AWS APIs");
   }
   // Each load balancer reaches a group's instances on one range of ports: its public (or
   // private) services publish consecutive ports.
@@ -154,13 +166,19 @@ nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
     const std::string& from = group_of_service[workload.name];
     const WorkloadAccess access = access_of(model, workload);
     for (const auto& name : access.databases) {
-      if (const DatabaseModel* database = model.find_database(name)) {
+      if (data_ports.count("databases." + name)) {
+        rules.allow(from, kDataHost, data_ports.at("databases." + name),
+                    "Instances to database " + name + " (data host)");
+      } else if (const DatabaseModel* database = model.find_database(name)) {
         rules.allow(from, "database_" + resource_identifier(name), database_port(*database),
                     "Instances to database " + name);
       }
     }
     for (const auto& name : access.caches) {
-      if (const CacheModel* cache = model.find_cache(name)) {
+      if (data_ports.count("caches." + name)) {
+        rules.allow(from, kDataHost, data_ports.at("caches." + name),
+                    "Instances to cache " + name + " (data host)");
+      } else if (const CacheModel* cache = model.find_cache(name)) {
         rules.allow(from, "cache_" + resource_identifier(name), cache_port(*cache),
                     "Instances to cache " + name);
       }

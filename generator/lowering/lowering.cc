@@ -6,6 +6,7 @@
 #include "lowering/compose_local.h"
 #include "lowering/compose_security.h"
 #include "lowering/consistency.h"
+#include "lowering/data_host.h"
 #include "lowering/features.h"
 #include "lowering/instance_capacity.h"
 #include "lowering/logical_ids.h"
@@ -40,10 +41,31 @@ nlohmann::json environment_names(const std::vector<AppModel>& environments) {
 
 // S3 native state locking (use_lockfile) needs Terraform 1.10; everything else runs on 1.5.
 std::string required_terraform(const std::vector<AppModel>& environments) {
+  // Write-only attributes keep the generated database passwords of ec2-compose's data host out
+  // of the state.
+  for (const auto& model : environments) {
+    if (has_unmanaged_stores(model)) return ">= 1.11";
+  }
   for (const auto& model : environments) {
     if (model.state && model.state->lock_table.empty()) return ">= 1.10";
   }
   return ">= 1.5";
+}
+
+// CloudFormation places ec2-compose's data host (`managed: false` databases and caches) in the
+// zone of the first subnet by Fn::GetAZs, as its network stack does; it cannot look up the zone
+// of an existing subnet, so that format needs the network it creates.
+void refuse_data_host_in_existing_network(const LoweringContext& context) {
+  for (const auto& model : context.environments) {
+    if (!model.network.existing || !has_unmanaged_stores(model)) continue;
+    context.diagnostics.error(
+        model.locate("/network/existing"),
+        "the CloudFormation format of " + context.target_phrase() + " cannot place the data " +
+            "host of the `managed: false` databases and caches in an existing network: " +
+            "CloudFormation cannot look up the availability zone of a subnet it did not create",
+        "generate the terraform format (-f terraform), or let infragen create the network");
+    return;
+  }
 }
 
 nlohmann::json app_wide(const LoweringContext& context) {
@@ -193,9 +215,11 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
     // service discovery namespace (which the shared CloudFormation app stack would create).
     view["service_discovery"] = false;
     view["compose"]["local"] = lower_local_compose(context);
+    view["compose"]["data_host"] = lower_data_host(context);
   }
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
+  if (spec.builds("cloudformation")) refuse_data_host_in_existing_network(context);
   if (spec.builds("cloudformation")) {
     // The app stack's DeletionProtection parameter protects repositories, the load balancers
     // (ec2-compose's internal ones too) and databases; without any of them it would be unused.

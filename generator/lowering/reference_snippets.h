@@ -15,10 +15,11 @@
 namespace infragen {
 
 // Reference kinds lowering asks a pack for, with the names each snippet may use.
-//   databases.host|port|name|user   {name, resource, aurora, engine, port}  env values
+//   databases.host|port|name|user   {name, resource, aurora, engine, port, unmanaged,
+//                                    database_name, username}               env values
 //   databases.password              same                                    a secret reference
 //   databases.password_arn          same                                    IAM resource
-//   caches.host|port                {name, resource, port}
+//   caches.host|port                {name, resource, port, unmanaged}
 //   services.url                    {name, resource, port, internal_port, internal_balancer,
 //                                    internal_balancer_id, public, private, https, path,
 //                                    has_host, host, balancer, balancer_id_suffix}

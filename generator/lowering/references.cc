@@ -1,6 +1,7 @@
 #include "lowering/references.h"
 
 #include "lowering/compose_groups.h"
+#include "lowering/data_host.h"
 #include "lowering/listener_rules.h"
 #include "lowering/logical_ids.h"
 #include "lowering/view_network.h"
@@ -9,12 +10,19 @@ namespace infragen {
 
 namespace {
 
-nlohmann::json database_context(const DatabaseModel& database) {
+// `unmanaged`: a container on ec2-compose's data host, reached at its fixed address on the port
+// it publishes there; its name and user are the manifest's.
+nlohmann::json database_context(const AppModel& model, const DatabaseModel& database) {
+  const bool unmanaged = !database.managed;
   return {{"name", database.name},
           {"resource", resource_identifier(database.name)},
           {"aurora", database.is_aurora()},
           {"engine", database.engine},
-          {"port", database_port(database)}};
+          {"unmanaged", unmanaged},
+          {"database_name", database.database_name},
+          {"username", database.username},
+          {"port", unmanaged ? data_host_ports(model).at("databases." + database.name)
+                             : database_port(database)}};
 }
 
 }  // namespace
@@ -41,13 +49,16 @@ nlohmann::json resolve_reference(const LoweringContext& context, const Reference
   nlohmann::json snippet_context;
   if (reference.kind == "databases") {
     const DatabaseModel* database = model.find_database(reference.name);
-    if (database) snippet_context = database_context(*database);
+    if (database) snippet_context = database_context(model, *database);
   } else if (reference.kind == "caches") {
     const CacheModel* cache = model.find_cache(reference.name);
     if (cache) {
-      snippet_context = {{"name", cache->name},
-                         {"resource", resource_identifier(cache->name)},
-                         {"port", cache_port(*cache)}};
+      snippet_context = {
+          {"name", cache->name},
+          {"resource", resource_identifier(cache->name)},
+          {"unmanaged", !cache->managed},
+          {"port", cache->managed ? cache_port(*cache)
+                                  : data_host_ports(model).at("caches." + cache->name)}};
     }
   } else if (reference.kind == "buckets") {
     if (model.find_bucket(reference.name)) {
@@ -105,9 +116,10 @@ nlohmann::json resolve_secret(const LoweringContext& context, const SecretBindin
       context.diagnostics.error(where, "internal error: unknown database '" + binding.target + "'");
       return nullptr;
     }
-    return context.references.render_all(
-        arn ? "databases.password_arn" : "databases.password", database_context(*database),
-        "the password of database '" + binding.target + "'", where, context.diagnostics);
+    return context.references.render_all(arn ? "databases.password_arn" : "databases.password",
+                                         database_context(context.base(), *database),
+                                         "the password of database '" + binding.target + "'", where,
+                                         context.diagnostics);
   }
   nlohmann::json snippet_context = {{"name", binding.target},
                                     {"resource", resource_identifier(binding.target)}};

@@ -4,6 +4,7 @@
 
 #include "lowering/access.h"
 #include "lowering/compose_groups.h"
+#include "lowering/data_host.h"
 #include "lowering/images.h"
 #include "lowering/instance_capacity.h"
 #include "lowering/view_network.h"
@@ -171,6 +172,30 @@ void add_compose_names(NameTable& names, const AppModel& model) {
   }
 }
 
+// The data host of ec2-compose (`managed: false` data stores): "<app>-<env>-data" for its
+// instance's resources, and per database its volume, dump bucket prefix and password secret.
+void add_data_host_names(NameTable& names, const AppModel& model) {
+  if (!has_unmanaged_stores(model)) return;
+  names.add("data_host_security_group", name_rules::security_group, "data-host-instance");
+  names.add("data_host_launch_template", name_rules::launch_template, "data-host");
+  names.add("data_host_auto_scaling_group", name_rules::auto_scaling_group, "data-host");
+  names.add("data_host_instance_role", name_rules::iam_role, "data-host-instance");
+  names.add("data_host_instance_profile", name_rules::instance_profile, "data-host-instance");
+  names.add("data_host_interface", name_rules::security_group, "data-host");
+  names.add("data_host_dumps", name_rules::s3_bucket, "dumps", kBucketAccountSuffixLength);
+  names.add_full("data_host_config", name_rules::log_group,
+                 "/" + model.app + "/" + model.environment + "/compose/data-host");
+  names.add_full("data_host_log_group", name_rules::log_group,
+                 "/compose/" + model.app + "-" + model.environment + "/data-host");
+  for (const auto& database : model.databases) {
+    if (database.managed) continue;
+    const std::string label = "data_" + resource_identifier(database.name);
+    names.add(label + "_volume", name_rules::security_group, "data-" + database.name);
+    names.add_full(label + "_secret", name_rules::secret,
+                   model.app + "/" + model.environment + "/database/" + database.name);
+  }
+}
+
 void add_load_balancer_names(NameTable& names, const LoweringContext& context) {
   names.add("load_balancer", name_rules::load_balancer, "");
   // Past one load balancer's quotas: "<app>-<env>-2", "<app>-<env>-3"...
@@ -187,6 +212,7 @@ void add_load_balancer_names(NameTable& names, const LoweringContext& context) {
 
 void add_data_store_names(NameTable& names, const AppModel& model) {
   for (const auto& database : model.databases) {
+    if (!database.managed) continue;  // a container on ec2-compose's data host
     const std::string label = "database_" + resource_identifier(database.name);
     names.add(label + "_identifier", name_rules::rds_identifier, database.name);
     // Replicas append "-<n>" (n <= 6) and the final snapshot "-final" in code.
@@ -198,6 +224,7 @@ void add_data_store_names(NameTable& names, const AppModel& model) {
     names.add(label + "_cpu_alarm", name_rules::alarm, "db-" + database.name + "-cpu-high");
   }
   for (const auto& cache : model.caches) {
+    if (!cache.managed) continue;
     const std::string label = "cache_" + resource_identifier(cache.name);
     names.add(label + "_replication_group", name_rules::elasticache_replication_group, cache.name);
     names.add(label + "_subnet_group", name_rules::elasticache_subnet_group, cache.name);
@@ -249,7 +276,10 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   if (ecs) {
     for (const auto& workload : workloads_of(model)) add_workload_names(names, model, workload);
   }
-  if (target.builds("compose_groups")) add_compose_names(names, model);
+  if (target.builds("compose_groups")) {
+    add_compose_names(names, model);
+    add_data_host_names(names, model);
+  }
   if (target.builds("images")) {
     for (const auto& image : built_images(model)) {
       names.add("repository_" + image.resource, name_rules::ecr_repository, image.name);

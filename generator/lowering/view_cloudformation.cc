@@ -576,6 +576,10 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   // ec2-compose's internal network load balancers are in the app stack, in the private subnets.
   const bool internal_balancers =
       view.contains("compose") && view["compose"].value("has_private_services", false);
+  // ec2-compose's data host (`managed: false` data stores) is in the app stack, in the first
+  // subnet of the instances.
+  const bool data_host = view.contains("compose") && view["compose"].contains("data_host") &&
+                         view["compose"]["data_host"].value("exists", false);
   nlohmann::json subnet_slots = nullptr;
   if (view.value("has_volumes", false)) subnet_slots = private_subnet_slots(view);
   // Whether the app stack names anything by the Names mapping (on ECS the cluster, always), and
@@ -587,7 +591,7 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
                          view.value("has_caches", false) || view.value("has_secrets", false) ||
                          view.value("has_buckets", false) || view.value("has_volumes", false) ||
                          view.value("alarms_possible", false) ||
-                         view.value("pipeline_github_actions", false);
+                         view.value("pipeline_github_actions", false) || data_host;
   const bool app_stack = app_names || app_security_groups || view.value("has_repositories", false);
   for (auto& environment : view["environments"])
     environment["cloudformation"]["has_app_stack"] = app_stack;
@@ -604,7 +608,8 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
            app_security_groups || view.value("service_discovery", false) || instance_groups},
           // The private subnets: for the data stores' subnet groups and the instance groups.
           {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
-                                      internal_balancers || view.value("has_volumes", false)},
+                                      internal_balancers || view.value("has_volumes", false) ||
+                                      data_host},
           {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
           {"app_egress", rules_of(view["security"]["egress"], false, "")}};
 }

@@ -57,6 +57,7 @@ bool version_at_least(const std::string& version, int major, int minor) {
 nlohmann::json lower_databases(const LoweringContext& context) {
   nlohmann::json databases = nlohmann::json::array();
   for (const auto& database : context.base().databases) {
+    if (!database.managed) continue;  // a container (ec2-compose's data host)
     const std::string name = database.name;
     bool replicas = in_any(context, [&](const AppModel& model) {
       const DatabaseModel* in = model.find_database(name);
@@ -101,6 +102,7 @@ nlohmann::json lower_databases(const LoweringContext& context) {
 nlohmann::json lower_caches(const LoweringContext& context) {
   nlohmann::json caches = nlohmann::json::array();
   for (const auto& cache : context.base().caches) {
+    if (!cache.managed) continue;
     // Encryption in transit is always on. From Redis 7.0.5 (and Valkey) it can be "preferred",
     // which also accepts clients that do not speak TLS yet, such as most sample apps.
     bool preferred = cache.engine == "valkey" || version_at_least(cache.version, 7, 0);
@@ -156,6 +158,7 @@ nlohmann::json database_values(const LoweringContext& context, const AppModel& m
   (void)context;
   nlohmann::json values = nlohmann::json::array();
   for (const auto& database : model.databases) {
+    if (!database.managed) continue;
     values.push_back(
         {{"name", database.name},
          {"instance_class", database_instance_class(database.size, database.is_aurora())},
@@ -170,6 +173,7 @@ nlohmann::json database_values(const LoweringContext& context, const AppModel& m
 nlohmann::json cache_values(const AppModel& model) {
   nlohmann::json values = nlohmann::json::array();
   for (const auto& cache : model.caches) {
+    if (!cache.managed) continue;
     values.push_back(
         {{"name", cache.name}, {"node_type", cache_node_type(cache.size)}, {"nodes", cache.nodes}});
   }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "lowering/compose_groups.h"
+#include "lowering/data_host.h"
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
 #include "lowering/instance_capacity.h"
@@ -123,7 +124,10 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
   if (target.builds("instance_capacity")) {
     entry["capacity"] = capacity_values(context, model);
   }
-  if (target.builds("compose_groups")) entry["compose"] = compose_group_values(context, model);
+  if (target.builds("compose_groups")) {
+    entry["compose"] = compose_group_values(context, model);
+    entry["data_host"] = data_host_values(model);
+  }
   return entry;
 }
 

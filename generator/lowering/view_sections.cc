@@ -66,11 +66,12 @@ const std::vector<ViewSection>& view_sections() {
        {"capacity"}},
       {"compose_groups",
        "EC2 instance groups running docker compose: the services each runs, their published "
-       "ports, the groups' types and counts, the laptop compose file; security_groups then "
-       "makes a security group per instance group",
+       "ports, the groups' types and counts, the laptop compose file, the data host of the "
+       "`managed: false` data stores; security_groups then makes a security group per instance "
+       "group",
        {"ecs_workloads", "data_stores", "security_groups"},
        {"compose"},
-       {"compose"}},
+       {"compose", "data_host"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",

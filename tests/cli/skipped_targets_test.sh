@@ -27,8 +27,8 @@ services:
   web: {image: nginx:1.27, port: 80, expose: public}
 YAML
 { cat web.yaml; echo "  worker: {image: myorg/worker:1, expose: none}"; } >worker.yaml
-# Nothing any pack carries: a database run as a container.
-{ cat web.yaml; printf 'databases:\n  db: {engine: postgres, version: "16", managed: false}\n'; } >unmanaged.yaml
+# Nothing any pack carries: a job on GPUs (started by new objects, which ec2-compose lacks too).
+{ cat web.yaml; printf 'buckets:\n  inbox: {}\njobs:\n  train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}\n'; } >gpu.yaml
 
 expected_note="worker.yaml:6:11: note: target 'no-workers' is skipped: it cannot carry a service without inbound traffic (service 'worker')
   worker: {image: myorg/worker:1, expose: none}
@@ -82,16 +82,20 @@ grep -qx "infragen: error: no selected target offers format 'helm'" "$work/stder
   && pass "-f helm: no selected target offers it" || fail "-f helm: no selected target offers it"
 
 # No pack carries it: none is skipped, every pack's errors as with -t, nothing written.
-error_of() {  # TARGET: the error of the unmanaged database on TARGET
-  printf '%s\n' "unmanaged.yaml:7:50: error: target '$1' cannot carry a database run as a container (database 'db')" \
-    '  db: {engine: postgres, version: "16", managed: false}' \
-    '                                                 ^~~~~' \
-    "  hint: \`databases.unmanaged\` is not in the target's supported features"
+error_of() {  # TARGET: the error of the GPU job on TARGET
+  printf '%s\n' "gpu.yaml:9:48: error: target '$1' cannot carry GPUs (job 'train')" \
+    '  train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}' \
+    '                                               ^' \
+    "  hint: \`jobs.gpu\` is not in the target's supported features"
 }
-expect_code "no pack carries it: errors" 1 run generate unmanaged.yaml -o none
+expect_code "no pack carries it: errors" 1 run generate gpu.yaml -o none
 expected_errors="$(error_of ec2-compose; error_of ecs-ec2; error_of ecs-fargate; error_of no-workers
   error_of tf-only)
-5 errors generated."
+gpu.yaml:9:61: error: target 'ec2-compose' cannot carry a job started by new objects (job 'train')
+  train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}
+                                                            ^
+  hint: \`jobs.trigger\` is not in the target's supported features
+6 errors generated."
 [ "$(cat "$work/stderr")" = "$expected_errors" ] && pass "every pack's error, exactly" || {
   fail "every pack's error, exactly"; diff <(echo "$expected_errors") "$work/stderr" | sed 's/^/    /'; }
 grep -q "note:" "$work/stderr" && fail "no pack is skipped" || pass "no pack is skipped"

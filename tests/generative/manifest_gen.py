@@ -1025,11 +1025,13 @@ def compose_groups(e):
 def compose_declines(m, general):
     """Why ec2-compose must decline `m`: what it does not carry yet (volumes, CodePipeline,
     blue-green deploys, night schedules), what it cannot (jobs started by new objects, GPUs, a
-    nearest-weekday `W` schedule no systemd timer follows), what no target carries (`general`,
-    less Fargate's sizes), and instance groups whose containers fit no instance (every instance
-    runs one container of each service of its group, and "back" room for its largest scheduled
-    job) or whose root volume is below 20 GiB."""
-    reasons = [r for r in general if "Fargate" not in r]
+    nearest-weekday `W` schedule no systemd timer follows; `managed: false` stores with a
+    standby, replicas or several cache nodes), what no target carries (`general`, less Fargate's
+    sizes and `managed: false`, which its data host runs), and instance groups whose containers
+    fit no instance (every instance runs one container of each service of its group, and "back"
+    room for its largest scheduled job) or whose root volume is below 20 GiB."""
+    # It runs `managed: false` stores as containers on its data host: one instance, one node.
+    reasons = [r for r in general if "Fargate" not in r and "managed: false" not in r]
     overlays = list((m.get("environments") or {}).values())
     # merge() drops an overlay's `schedule` (only an environment has one): read it here.
     if any(o.get("schedule") for o in overlays):
@@ -1051,6 +1053,12 @@ def compose_declines(m, general):
             reasons.append("a codepipeline pipeline")
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")
+        for db in (e.get("databases") or {}).values():
+            if db.get("managed", True) is False and (db.get("multi_zone") or db.get("read_replicas", 0) > 0):
+                reasons.append("a database with managed: false and a standby or replicas")
+        for cache in (e.get("caches") or {}).values():
+            if cache.get("managed", True) is False and cache.get("nodes", 1) > 1:
+                reasons.append("a cache with managed: false and several nodes")
         services = e.get("services") or {}
         instances = e.get("instances") or {}
         written = instances.get("groups") or {}
