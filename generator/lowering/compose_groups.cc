@@ -6,7 +6,8 @@
 #include <set>
 
 #include "frontend/instance_types.h"
-#include "lowering/environment_class.h"
+#include "lowering/compose_capacity.h"
+#include "lowering/compose_volumes.h"
 #include "lowering/instance_capacity.h"
 #include "lowering/logical_ids.h"
 #include "lowering/reference_snippets.h"
@@ -339,6 +340,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         member["log_group_reference"] = "${" + member["log_group_variable"].get<std::string>() +
                                         ":-/compose/" + base.app + "/" + entry.name + "}";
       }
+      // Volumes (EFS): the containers' bind mounts of the instance's mounts.
+      add_member_mounts(base.app, member);
       members.push_back(std::move(member));
     }
     // What the instances' role grants: the union of what the group's services use.
@@ -396,6 +399,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"services", with_last(std::move(members))},
                     {"has_public_services", group_public},
                     {"has_private_services", group_private}});
+    // Volumes (EFS) the group's instances mount, and their grants.
+    add_group_volumes(base.app, list.back()["services"], list.back());
   }
   // The internal network load balancers, 50 private services each.
   std::vector<nlohmann::json> members;
@@ -426,7 +431,6 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
 
 nlohmann::json compose_group_values(const LoweringContext& context, const AppModel& model) {
   nlohmann::json values = nlohmann::json::array();
-  const bool production = is_production_environment(model.environment);
   for (const auto& group : compose_groups(model)) {
     const InstanceCapacity& capacity = capacity_of(model, group.name);
     const GroupLoad load = load_of(model, group);
@@ -461,7 +465,8 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
          {"max", max},
          // What a CloudFormation rolling update keeps in service: less than max, its rule.
          {"min_in_service", std::min(min, max - 1)},
-         {"spot", capacity.spot && !production},
+         // Spot: compose_capacity.h says when.
+         {"spot", group_runs_on_spot(model, group)},
          {"disk", capacity.disk},
          {"architecture", architecture},
          {"ami_parameter",

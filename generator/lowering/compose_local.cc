@@ -153,6 +153,10 @@ std::string secret_value(const AppModel& model, const SecretBinding& binding) {
   return "${SECRET_" + upper_identifier(binding.target) + ":-}";
 }
 
+// The named docker volume of shared file system `volume`: "-volume" where a data store's is
+// "-data", so that no name is both.
+std::string local_volume_name(const std::string& volume) { return volume + "-volume"; }
+
 }  // namespace
 
 nlohmann::json lower_local_compose(const LoweringContext& context) {
@@ -229,7 +233,16 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
       builds.push_back({{"command", words + " " + shell_word(build.context)}});
     }
     const bool published = service.port && service.exposure == Exposure::public_;
+    // Volumes (EFS on AWS): a named docker volume each on the laptop.
+    nlohmann::json mounts = nlohmann::json::array();
+    for (const auto& mount : service.volumes) {
+      mounts.push_back({{"volume", local_volume_name(mount.volume)},
+                        {"target", literal(mount.path)},
+                        {"read_only", mount.read_only}});
+    }
     services.push_back({{"name", service.name},
+                        {"has_mounts", !mounts.empty()},
+                        {"mounts", with_last(std::move(mounts))},
                         {"image", image},
                         {"has_command", !command.empty()},
                         {"command", with_last(std::move(command))},
@@ -254,7 +267,14 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     store["has_environment"] = !store["environment"].empty();
     store["volume"] = store["name"].get<std::string>() + "-data";
   }
+  nlohmann::json shared_volumes = nlohmann::json::array();
+  for (const auto& volume : model.volumes) {
+    shared_volumes.push_back({{"volume", local_volume_name(volume.name)}});
+  }
+  const bool named_volumes = !data_stores.empty() || !shared_volumes.empty();
   return {{"services", with_last(std::move(services))},
+          {"shared_volumes", with_last(std::move(shared_volumes))},
+          {"has_named_volumes", named_volumes},
           {"data_stores", with_last(std::move(data_stores))},
           {"has_data_stores", !model.databases.empty() || !model.caches.empty()},
           {"has_builds", !builds.empty()},

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "lowering/compose_capacity.h"
 #include "lowering/compose_groups.h"
 #include "lowering/environment_class.h"
 #include "lowering/images.h"
@@ -124,6 +125,7 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
     entry["capacity"] = capacity_values(context, model);
   }
   if (target.builds("compose_groups")) entry["compose"] = compose_group_values(context, model);
+  if (target.builds("compose_groups")) entry["compose_schedule"] = compose_schedule(context, model);
   return entry;
 }
 

@@ -70,7 +70,7 @@ const std::vector<ViewSection>& view_sections() {
        "makes a security group per instance group",
        {"ecs_workloads", "data_stores", "security_groups"},
        {"compose"},
-       {"compose"}},
+       {"compose", "compose_schedule"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",

@@ -1018,20 +1018,21 @@ def compose_groups(e):
 
 
 def compose_declines(m, general):
-    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, CodePipeline,
-    blue-green deploys, night schedules), what no target carries (`general`, less Fargate's
-    sizes), and instance groups whose containers fit no instance (every instance runs one
-    container of each service of its group) or whose root volume is below 20 GiB."""
+    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, CodePipeline,
+    blue-green deploys), a start/stop schedule that Auto Scaling's Unix cron cannot say (rate()),
+    what no target carries (`general`, less Fargate's sizes), and instance groups whose
+    containers fit no instance (every instance runs one container of each service of its group)
+    or whose root volume is below 20 GiB."""
     reasons = [r for r in general if "Fargate" not in r]
     overlays = list((m.get("environments") or {}).values())
     # merge() drops an overlay's `schedule` (only an environment has one): read it here.
-    if any(o.get("schedule") for o in overlays):
-        reasons.append("a start/stop schedule")
+    for o in overlays:
+        schedule = o.get("schedule") or {}
+        if any(str(schedule.get(k, "")).startswith("rate(") for k in ("stop", "start")):
+            reasons.append("a start/stop schedule in rate()")
     for e in [merge(m, o) for o in overlays] if overlays else [m]:
         if e.get("jobs"):
             reasons.append("jobs")
-        if e.get("volumes"):
-            reasons.append("shared file systems")
         pipeline = e.get("pipeline") or {}
         if pipeline.get("provider") == "codepipeline":
             reasons.append("a codepipeline pipeline")
