@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -11,6 +12,7 @@
 #include "lowering/instance_capacity.h"
 #include "lowering/logical_ids.h"
 #include "lowering/reference_snippets.h"
+#include "lowering/systemd_calendar.h"
 
 namespace infragen {
 
@@ -46,6 +48,7 @@ std::vector<std::string> group_shape(const std::vector<ComposeGroup>& groups) {
   for (const auto& group : groups) {
     shape.push_back(group.name + ":");
     for (const auto& service : group.services) shape.push_back(service.name);
+    for (const auto& job : group.jobs) shape.push_back("job " + job);
   }
   return shape;
 }
@@ -72,6 +75,25 @@ int lower_target(int current, int target) {
 GroupLoad load_of(const AppModel& model, const ComposeGroup& group) {
   GroupLoad load;
   int largest = -1;
+  // A job runs beside the services, one at a time on one instance (see the run-job script): the
+  // instance keeps room for the largest.
+  int job_cpu = 0;
+  int job_memory = 0;
+  for (const auto& name : group.jobs) {
+    const JobModel* job = model.find_job(name);
+    if (!job) continue;
+    const int cpu = static_cast<int>(std::ceil(job->compute.vcpus * 1024));
+    if (cpu + job->compute.memory > largest) {
+      largest = cpu + job->compute.memory;
+      load.pointer = job->origin.pointer + "/compute";
+    }
+    job_cpu = std::max(job_cpu, cpu);
+    job_memory = std::max(job_memory, job->compute.memory);
+  }
+  load.cpu += job_cpu;
+  load.memory += job_memory;
+  // The timers need an instance to run on.
+  if (!group.jobs.empty()) load.min = load.max = 1;
   for (const auto& entry : group.services) {
     const ServiceModel* service = model.find_service(entry.name);
     if (!service) continue;
@@ -143,11 +165,12 @@ const InstanceType* group_type(const LoweringContext& context, const AppModel& m
   return nullptr;
 }
 
-nlohmann::json variable_list(const std::string& service, const std::set<std::string>& names) {
+// `prefix`: the workload's variable prefix ("API", "JOB_STATS").
+nlohmann::json variable_list(const std::string& prefix, const std::set<std::string>& names) {
   // Interpolated from the .env file that the instance writes at boot.
   nlohmann::json list = nlohmann::json::array();
   for (const auto& name : names) {
-    const std::string interpolation = upper_identifier(service) + "__" + name;
+    const std::string interpolation = prefix + "__" + name;
     list.push_back({{"name", name},
                     {"interpolation", interpolation},
                     {"reference", "${" + interpolation + ":-}"}});
@@ -157,11 +180,14 @@ nlohmann::json variable_list(const std::string& service, const std::set<std::str
 
 // The names of a service's variables in any environment: its compose file lists them all, and
 // each environment's configuration gives the values.
-std::set<std::string> environment_names(const LoweringContext& context, const std::string& name) {
+std::set<std::string> environment_names(const LoweringContext& context, const std::string& name,
+                                        bool job) {
   std::set<std::string> names;
   for (const auto& model : context.environments) {
-    if (const ServiceModel* service = model.find_service(name)) {
-      for (const auto& variable : service->env) names.insert(variable.name);
+    const ServiceModel* service = job ? nullptr : model.find_service(name);
+    const JobModel* run = job ? model.find_job(name) : nullptr;
+    for (const auto& variable : service ? service->env : run ? run->env : std::vector<EnvVar>{}) {
+      names.insert(variable.name);
     }
   }
   return names;
@@ -210,10 +236,18 @@ std::vector<ComposeGroup> compose_groups(const AppModel& model) {
     group.resource = resource_identifier(name);
     group.services.push_back(entry);
   }
+  for (const auto& job : model.jobs) {
+    if (!job.schedule) continue;  // a triggered job is refused with the target's features
+    ComposeGroup& group = groups[kBackGroup];
+    group.name = kBackGroup;
+    group.resource = resource_identifier(kBackGroup);
+    group.jobs.push_back(job.name);
+  }
   std::vector<ComposeGroup> out;
   for (auto& [name, group] : groups) {
     std::sort(group.services.begin(), group.services.end(),
               [](const ComposeService& a, const ComposeService& b) { return a.name < b.name; });
+    std::sort(group.jobs.begin(), group.jobs.end());
     assign_host_ports(group);
     out.push_back(std::move(group));
   }
@@ -262,9 +296,47 @@ void check_quotas(const LoweringContext& context, const std::vector<ComposeGroup
   }
 }
 
+// What a group's files know of one of its services or jobs: its name and the names of the
+// variables it is given in the .env file (`prefix`: "API", "JOB_STATS").
+nlohmann::json workload_member(const std::string& name, const std::string& prefix,
+                               const std::set<std::string>& variables) {
+  return {{"name", name},
+          {"resource", resource_identifier(name)},
+          {"variables", variable_list(prefix, variables)},
+          // One underscore: a variable's own names have two ("VOTE__REDIS_HOST").
+          {"image_variable", prefix + "_IMAGE"},
+          {"variable_prefix", prefix + "__"},
+          {"log_group_variable", prefix + "_LOG_GROUP"}};
+}
+
+// The group's files (configuration, compose file) need the workload's values and secrets, each
+// with the name it is interpolated by, and the image and log group compose interpolates; the
+// defaults keep the file valid (and runnable by hand) without the .env file.
+void attach_workload(nlohmann::json& member, const nlohmann::json& view_workload,
+                     const std::string& default_image, const std::string& default_log_group) {
+  const std::string prefix = member["variable_prefix"].get<std::string>();
+  member["service"] = view_workload;
+  for (auto& variable : member["service"]["environment"]) {
+    variable["interpolation"] = prefix + variable["name"].get<std::string>();
+  }
+  for (auto& secret : member["service"]["secrets"]) {
+    const std::string interpolation = prefix + secret["name"].get<std::string>();
+    secret["interpolation"] = interpolation;
+    secret["reference"] = "${" + interpolation + ":-}";
+  }
+  member["secrets"] = member["service"]["secrets"];
+  member["has_secrets"] = !member["secrets"].empty();
+  member["has_environment"] = !member["secrets"].empty() || !member["variables"].empty();
+  member["image_reference"] =
+      "${" + member["image_variable"].get<std::string>() + ":-" + default_image + "}";
+  member["log_group_reference"] =
+      "${" + member["log_group_variable"].get<std::string>() + ":-" + default_log_group + "}";
+}
+
 }  // namespace
 
-nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services) {
+nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services,
+                                    const nlohmann::json& jobs) {
   const AppModel& base = context.base();
   const std::vector<ComposeGroup> groups = compose_groups(base);
   const std::vector<std::string> base_shape = group_shape(groups);
@@ -278,6 +350,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         "set types and counts per environment, and keep `groups` and their services in the base");
   }
   check_quotas(context, groups);
+  check_job_volumes(context);  // volumes (EFS): compose_volumes.h
   bool has_private = false;
   nlohmann::json list = nlohmann::json::array();
   for (const auto& group : groups) {
@@ -290,20 +363,15 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
       group_public = group_public || is_public;
       group_private = group_private || is_private;
       has_private = has_private || is_private;
-      nlohmann::json member = {
-          {"name", entry.name},
-          {"resource", resource_identifier(entry.name)},
-          {"container_port", entry.container_port},
-          {"host_port", entry.host_port},
-          {"has_port", entry.container_port != 0},
-          {"public", is_public},
-          {"private", is_private},
-          {"internal_port", internal_listener(context, entry.name).port},
-          {"variables", variable_list(entry.name, environment_names(context, entry.name))},
-          // One underscore: a variable's own names have two ("VOTE__REDIS_HOST").
-          {"image_variable", upper_identifier(entry.name) + "_IMAGE"},
-          {"variable_prefix", upper_identifier(entry.name) + "__"},
-          {"log_group_variable", upper_identifier(entry.name) + "_LOG_GROUP"}};
+      nlohmann::json member = workload_member(entry.name, upper_identifier(entry.name),
+                                              environment_names(context, entry.name, false));
+      member.update({{"container_port", entry.container_port},
+                     {"host_port", entry.host_port},
+                     {"has_port", entry.container_port != 0},
+                     {"public", is_public},
+                     {"private", is_private},
+                     {"internal_port", internal_listener(context, entry.name).port},
+                     {"log_group_label", "service_" + resource_identifier(entry.name)}});
       for (auto& view_service : services) {
         if (view_service["name"] != entry.name) continue;
         view_service["compose_group"] = group.resource;
@@ -314,42 +382,56 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
             internal_balancer_name(internal_listener(context, entry.name).balancer);
         view_service["internal_balancer_id"] =
             logical_id(view_service["internal_balancer"].get<std::string>());
-        // The group's files (configuration, compose file) need the service's values and
-        // secrets, each with the name it is interpolated by.
-        member["service"] = view_service;
-        for (auto& variable : member["service"]["environment"]) {
-          variable["interpolation"] =
-              upper_identifier(entry.name) + "__" + variable["name"].get<std::string>();
-        }
-        for (auto& secret : member["service"]["secrets"]) {
-          const std::string interpolation =
-              upper_identifier(entry.name) + "__" + secret["name"].get<std::string>();
-          secret["interpolation"] = interpolation;
-          secret["reference"] = "${" + interpolation + ":-}";
-        }
-        member["secrets"] = member["service"]["secrets"];
-        member["has_secrets"] = !member["secrets"].empty();
-        member["has_environment"] = !member["secrets"].empty() || !member["variables"].empty();
-        // Compose interpolates these from the .env file; the defaults keep the file valid
-        // (and runnable by hand) without it.
         const std::string default_image = view_service["image"]["built"].get<bool>()
                                               ? entry.name
                                               : base.find_service(entry.name)->image.image;
-        member["image_reference"] =
-            "${" + member["image_variable"].get<std::string>() + ":-" + default_image + "}";
-        member["log_group_reference"] = "${" + member["log_group_variable"].get<std::string>() +
-                                        ":-/compose/" + base.app + "/" + entry.name + "}";
+        attach_workload(member, view_service, default_image,
+                        "/compose/" + base.app + "/" + entry.name);
       }
       // Volumes (EFS): the containers' bind mounts of the instance's mounts.
       add_member_mounts(base.app, member);
       members.push_back(std::move(member));
     }
-    // What the instances' role grants: the union of what the group's services use.
+    nlohmann::json job_members = nlohmann::json::array();
+    for (const auto& name : group.jobs) {
+      const JobModel& job = *base.find_job(name);
+      const std::string prefix = "JOB_" + upper_identifier(name);
+      nlohmann::json member = workload_member(name, prefix, environment_names(context, name, true));
+      const SystemdTimer timer = systemd_timer(*job.schedule);
+      if (!timer.unsupported.empty()) {
+        context.diagnostics.error(base.locate(job.origin.pointer + "/schedule"),
+                                  context.target_phrase() + " runs job '" + name +
+                                      "' from a systemd timer, which has no equivalent of " +
+                                      timer.unsupported,
+                                  "write the days of the month or of the week the job runs on");
+      }
+      nlohmann::json settings = nlohmann::json::array();
+      for (const auto& [key, value] : timer.settings) {
+        settings.push_back({{"key", key}, {"value", value}});
+      }
+      // Compose names it apart from a service of the same name.
+      member.update({{"compose_name", "job-" + name},
+                     {"log_group_label", "job_" + resource_identifier(name)},
+                     {"schedule", *job.schedule},
+                     {"timer", with_last(std::move(settings))},
+                     {"timeout", job.timeout_seconds},
+                     {"attempts", job.retries + 1}});
+      for (const auto& view_job : jobs) {
+        if (view_job["name"] != name) continue;
+        const std::string default_image =
+            view_job["image"]["built"].get<bool>() ? "job-" + name : job.image.image;
+        attach_workload(member, view_job, default_image, "/compose/" + base.app + "/job-" + name);
+      }
+      job_members.push_back(std::move(member));
+    }
+    // What the instances' role grants: the union of what the group's services and jobs use.
     // Keyed by the Terraform expression; each keeps its CloudFormation one beside it.
     std::map<std::string, nlohmann::json> secret_arns;     // ARN -> its secret's `arn`
     std::map<std::string, nlohmann::json> bucket_objects;  // bucket ARN -> its bucket
     std::set<std::string> repositories;
-    for (const auto& member : members) {
+    nlohmann::json workloads = members;
+    workloads.insert(workloads.end(), job_members.begin(), job_members.end());
+    for (const auto& member : workloads) {
       if (!member.contains("service")) continue;
       const nlohmann::json& service = member["service"];
       for (const auto& secret : service["secret_arns"]) {
@@ -396,7 +478,10 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"built_repositories", built_repository_list(repositories)},
                     {"has_load_balanced_services", load_balanced},
                     {"memory_scaling", scales_on_memory},
+                    {"has_services", !members.empty()},
                     {"services", with_last(std::move(members))},
+                    {"has_jobs", !job_members.empty()},
+                    {"jobs", with_last(std::move(job_members))},
                     {"has_public_services", group_public},
                     {"has_private_services", group_private}});
     // Volumes (EFS) the group's instances mount, and their grants.

@@ -39,11 +39,13 @@ struct ComposeGroup {
   std::string name;                      // "front", "back", or an `instances.groups` name
   std::string resource;                  // Terraform identifier
   std::vector<ComposeService> services;  // in name order
+  std::vector<std::string> jobs;         // scheduled jobs, run by systemd timers; name order
 };
 
 // The groups of `model` in name order: each `instances.groups` entry with the services it lists,
 // then the other services on "front" (public) or "back" ("front-2", "back-2"... past 50
-// load-balanced services each), groups without services left out.
+// load-balanced services each), groups without services left out. The scheduled jobs run on
+// "back" (a group of its own, of one instance, when no service is there).
 std::vector<ComposeGroup> compose_groups(const AppModel& model);
 
 // Where private service `service` is reached: its internal network load balancer (0 for the
@@ -61,7 +63,9 @@ std::string internal_balancer_name(size_t index);
 // view["compose"]: {groups: [{name, resource, label, services: [...], ...}], has_groups,
 // has_private_services}, each service's `compose_group` and `host_port`, and the checks that
 // every environment has the same groups.
-nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services);
+// `jobs`: view["jobs"], whose scheduled jobs the group files run.
+nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::json& services,
+                                    const nlohmann::json& jobs);
 
 // environments[i]["compose"]: per group {name, resource, type, min, max, spot, disk,
 // architecture, ami_parameter, cpu_target, scales}.

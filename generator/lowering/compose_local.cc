@@ -157,6 +157,18 @@ std::string secret_value(const AppModel& model, const SecretBinding& binding) {
 // "-data", so that no name is both.
 std::string local_volume_name(const std::string& volume) { return volume + "-volume"; }
 
+// Volumes (EFS on AWS): a named docker volume each on the laptop, as `has_mounts`, `mounts`.
+void add_local_mounts(const std::vector<VolumeMount>& volumes, nlohmann::json& entry) {
+  nlohmann::json mounts = nlohmann::json::array();
+  for (const auto& mount : volumes) {
+    mounts.push_back({{"volume", local_volume_name(mount.volume)},
+                      {"target", literal(mount.path)},
+                      {"read_only", mount.read_only}});
+  }
+  entry["has_mounts"] = !mounts.empty();
+  entry["mounts"] = with_last(std::move(mounts));
+}
+
 }  // namespace
 
 nlohmann::json lower_local_compose(const LoweringContext& context) {
@@ -173,9 +185,13 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     taken_ports.insert(port);
     return port;
   };
-  nlohmann::json services = nlohmann::json::array();
   nlohmann::json builds = nlohmann::json::array();
-  for (const auto& service : model.services) {
+  // A service's or job's entry without ports: its image, command, values and what it waits
+  // for. `entry` is its name in the file, `image_name` the one its local image is built as.
+  auto workload = [&](const std::string& entry, const std::string& image_name,
+                      const ImageSpec& image_spec, const std::vector<std::string>& words,
+                      const std::vector<EnvVar>& env, const std::vector<SecretBinding>& secrets,
+                      const std::vector<std::string>& depends_on) {
     nlohmann::json environment = nlohmann::json::array();
     // What it waits for: data stores until healthy, services until started (by container).
     std::map<std::string, std::string> needs;
@@ -185,12 +201,12 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     auto need_cache = [&](const std::string& name) {
       if (model.find_cache(name)) needs[containers.cache(name)] = "service_healthy";
     };
-    for (const auto& name : service.depends_on) {
+    for (const auto& name : depends_on) {
       need_database(name);
       need_cache(name);
-      if (name != service.name && model.find_service(name)) needs[name] = "service_started";
+      if (name != entry && model.find_service(name)) needs[name] = "service_started";
     }
-    for (const auto& variable : service.env) {
+    for (const auto& variable : env) {
       std::string value;
       for (const auto& part : variable.parts) {
         if (!part.reference) {
@@ -203,7 +219,7 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
       }
       environment.push_back({{"name", variable.name}, {"value", value}});
     }
-    for (const auto& binding : service.secrets) {
+    for (const auto& binding : secrets) {
       environment.push_back({{"name", binding.variable}, {"value", secret_value(model, binding)}});
       if (binding.source == SecretBinding::Source::database_password) need_database(binding.target);
     }
@@ -212,47 +228,58 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
       depends.push_back({{"name", name}, {"condition", condition}});
     }
     nlohmann::json command = nlohmann::json::array();
-    for (const auto& word : service.command) command.push_back({{"value", literal(word)}});
+    for (const auto& word : words) command.push_back({{"value", literal(word)}});
     // Images built from source are built by hand first (see the file's header): a build
     // context is relative to the app, which this file's folder does not know.
-    const std::string image = service.image.build
-                                  ? "${" + upper_identifier(service.name) + "_IMAGE:-" + model.app +
-                                        "-" + service.name + ":latest}"
-                                  : literal(service.image.image);
-    if (service.image.build) {
-      const BuildSpec& build = *service.image.build;
+    const std::string local_image = model.app + "-" + image_name + ":latest";
+    const std::string image =
+        image_spec.build ? "${" + upper_identifier(image_name) + "_IMAGE:-" + local_image + "}"
+                         : literal(image_spec.image);
+    if (image_spec.build) {
+      const BuildSpec& build = *image_spec.build;
       // Shell words, each literal: the header's commands are pasted into a shell.
-      std::string words = "docker build -t " + model.app + "-" + service.name + ":latest";
+      std::string line = "docker build -t " + local_image;
       if (!build.dockerfile.empty()) {
-        words += " -f " + shell_word(build.context + "/" + build.dockerfile);
+        line += " -f " + shell_word(build.context + "/" + build.dockerfile);
       }
-      if (!build.target.empty()) words += " --target " + shell_word(build.target);
+      if (!build.target.empty()) line += " --target " + shell_word(build.target);
       for (const auto& [name, value] : build.args) {
-        words += " --build-arg " + shell_word(name + "=" + value);
+        line += " --build-arg " + shell_word(name + "=" + value);
       }
-      builds.push_back({{"command", words + " " + shell_word(build.context)}});
+      builds.push_back({{"command", line + " " + shell_word(build.context)}});
     }
+    return nlohmann::json{{"name", entry},
+                          {"image", image},
+                          {"has_command", !command.empty()},
+                          {"command", with_last(std::move(command))},
+                          {"has_environment", !environment.empty()},
+                          {"environment", with_last(std::move(environment))},
+                          {"has_depends_on", !depends.empty()},
+                          {"depends_on", with_last(std::move(depends))}};
+  };
+  nlohmann::json services = nlohmann::json::array();
+  for (const auto& service : model.services) {
+    nlohmann::json entry = workload(service.name, service.name, service.image, service.command,
+                                    service.env, service.secrets, service.depends_on);
     const bool published = service.port && service.exposure == Exposure::public_;
-    // Volumes (EFS on AWS): a named docker volume each on the laptop.
-    nlohmann::json mounts = nlohmann::json::array();
-    for (const auto& mount : service.volumes) {
-      mounts.push_back({{"volume", local_volume_name(mount.volume)},
-                        {"target", literal(mount.path)},
-                        {"read_only", mount.read_only}});
-    }
-    services.push_back({{"name", service.name},
-                        {"has_mounts", !mounts.empty()},
-                        {"mounts", with_last(std::move(mounts))},
-                        {"image", image},
-                        {"has_command", !command.empty()},
-                        {"command", with_last(std::move(command))},
-                        {"published", published},
-                        {"port", service.port.value_or(0)},
-                        {"local_port", published ? local_port(*service.port) : 0},
-                        {"has_environment", !environment.empty()},
-                        {"environment", with_last(std::move(environment))},
-                        {"has_depends_on", !depends.empty()},
-                        {"depends_on", with_last(std::move(depends))}});
+    entry.update({{"published", published},
+                  {"port", service.port.value_or(0)},
+                  {"local_port", published ? local_port(*service.port) : 0},
+                  {"job", false}});
+    add_local_mounts(service.volumes, entry);
+    services.push_back(std::move(entry));
+  }
+  // Scheduled jobs, in profile "jobs": `docker compose run --rm job-<name>` runs one, `up`
+  // leaves them out.
+  bool has_jobs = false;
+  for (const auto& job : model.jobs) {
+    if (!job.schedule) continue;
+    has_jobs = true;
+    nlohmann::json entry = workload("job-" + job.name, "job-" + job.name, job.image, job.command,
+                                    job.env, job.secrets, {});
+    entry.update({{"published", false}, {"port", 0}, {"local_port", 0}, {"job", true}});
+    add_local_mounts(job.volumes, entry);
+    services.push_back(std::move(entry));
   }
   nlohmann::json data_stores = nlohmann::json::array();
   for (const auto& database : model.databases) {
@@ -278,6 +305,7 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
           {"data_stores", with_last(std::move(data_stores))},
           {"has_data_stores", !model.databases.empty() || !model.caches.empty()},
           {"has_builds", !builds.empty()},
+          {"has_jobs", has_jobs},
           {"builds", with_last(std::move(builds))}};
 }
 

@@ -188,7 +188,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   view.update(app_wide(context));
   if (spec.builds("instance_capacity")) attach_capacity(context, view);
   if (spec.builds("compose_groups")) {
-    view["compose"] = lower_compose_groups(context, view["services"]);
+    view["compose"] = lower_compose_groups(context, view["services"], view["jobs"]);
     // Private services are reached through the internal network load balancers, not by a
     // service discovery namespace (which the shared CloudFormation app stack would create).
     view["service_discovery"] = false;

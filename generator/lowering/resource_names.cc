@@ -152,6 +152,10 @@ void add_compose_names(NameTable& names, const AppModel& model) {
     names.add_full(label + "_config", name_rules::log_group,
                    "/" + model.app + "/" + model.environment + "/compose/" + group.name);
   }
+  for (const auto& job : model.jobs) {
+    names.add_full("job_" + resource_identifier(job.name) + "_log_group", name_rules::log_group,
+                   "/compose/" + model.app + "-" + model.environment + "/job-" + job.name);
+  }
   for (const auto& service : model.services) {
     const std::string label = "service_" + resource_identifier(service.name);
     names.add_full(label + "_log_group", name_rules::log_group,

@@ -314,8 +314,10 @@ void attach_group_stacks(nlohmann::json& view,
   for (const auto& group : view["compose"]["groups"]) {
     const std::string label = group["label"];
     group_of[label] = label;
-    for (const auto& member : group["services"]) {
-      if (member.contains("service")) group_of[member["service"]["label"]] = label;
+    for (const char* list : {"services", "jobs"}) {
+      for (const auto& member : group[list]) {
+        if (member.contains("service")) group_of[member["service"]["label"]] = label;
+      }
     }
   }
   std::map<std::string, std::string> owners;  // key -> group label ("" none)
@@ -333,8 +335,12 @@ void attach_group_stacks(nlohmann::json& view,
     }
     return owners.emplace(key, std::move(owner)).first->second;
   };
-  std::map<std::string, const nlohmann::json*> services;  // name -> view service
-  for (const auto& service : view["services"]) services[service["name"]] = &service;
+  // name -> view service or job (a job's own list: a service may have its name)
+  std::map<std::string, const nlohmann::json*> workloads[2];
+  for (const auto& service : view["services"]) workloads[0][service["name"]] = &service;
+  if (view.contains("jobs")) {
+    for (const auto& job : view["jobs"]) workloads[1][job["name"]] = &job;
+  }
   for (auto& group : view["compose"]["groups"]) {
     const std::string label = group["label"];
     // The images the group pulls from ECR: their repositories' names give the URIs and ARNs.
@@ -346,13 +352,22 @@ void attach_group_stacks(nlohmann::json& view,
       return group_owning(key) == label || repositories.count(key) ? std::optional(key)
                                                                    : std::nullopt;
     });
-    // Each service's parameters of the literal values that differ between environments.
-    for (auto& member : group["services"]) {
-      auto service = services.find(member["name"].get<std::string>());
-      member["environment_overrides"] =
-          service == services.end() ? nlohmann::json::array()
-                                    : (*service->second)["cloudformation"]["environment_overrides"];
+    // Each service's and job's parameters of the literal values that differ between
+    // environments; the configuration parameter lists the services' and jobs' values alike.
+    nlohmann::json configured = nlohmann::json::array();
+    for (int kind = 0; kind < 2; ++kind) {
+      for (auto& member : group[kind == 0 ? "services" : "jobs"]) {
+        auto workload = workloads[kind].find(member["name"].get<std::string>());
+        member["environment_overrides"] =
+            workload == workloads[kind].end()
+                ? nlohmann::json::array()
+                : (*workload->second)["cloudformation"]["environment_overrides"];
+        configured.push_back(member);
+        configured.back()["last"] = false;
+      }
     }
+    if (!configured.empty()) configured.back()["last"] = true;
+    group["cloudformation"]["workloads"] = std::move(configured);
     // Only the target groups the group's stack creates need the VPC id (the instances' subnets
     // name it themselves; the catch-all service's target group is in the app stack).
     bool needs_vpc = false;

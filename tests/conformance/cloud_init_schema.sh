@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generates the Terraform format of one target of an example and checks each cloud-init user
 # data file (user-data/*.yaml) with `cloud-init schema`, each script it writes with `shellcheck`
-# (and `bash -n`), and each compose file it writes with `docker-compose config -q`.
+# (and `bash -n`), each compose file it writes with `docker-compose config -q`, and each timer's
+# OnCalendar with `systemd-analyze calendar`.
 # Usage: cloud_init_schema.sh INFRAGEN EXAMPLE_MANIFEST TARGET [ENVIRONMENT]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +39,17 @@ while IFS= read -r file; do
       echo "FAIL $name: $(basename "$compose")"; cat "$WORK/config.log"; status=1
     fi
   done
-  [ $status -eq 0 ] && echo "ok   $name: cloud-init schema, shellcheck, docker-compose config"
+  # Each timer's calendar, as systemd reads it (a job's schedule converted from EventBridge's).
+  for timer in "$parts"/*.timer; do
+    [ -e "$timer" ] && command -v systemd-analyze >/dev/null || continue
+    while IFS= read -r calendar; do
+      if ! systemd-analyze calendar "$calendar" >"$WORK/calendar.log" 2>&1; then
+        echo "FAIL $name: $(basename "$timer"): OnCalendar=$calendar"; cat "$WORK/calendar.log"
+        status=1
+      fi
+    done < <(sed -n 's/^OnCalendar=//p' "$timer")
+  done
+  [ $status -eq 0 ] && echo "ok   $name: cloud-init schema, shellcheck, docker-compose config, timers"
 done < <(find "$WORK/out" -path '*/user-data/*.yaml' | sort)
 if [ $found -eq 0 ]; then echo "FAIL: no cloud-init user data generated"; exit 1; fi
 exit $status

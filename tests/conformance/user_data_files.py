@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the files a cloud-config user data file creates (write_files) into a folder, for the
-standard tools: scripts (content starting with "#!") as NAME.sh, compose files as NAME.yml.
+standard tools: scripts (content starting with "#!") as NAME.sh, compose files as NAME.yml,
+systemd timers as NAME.timer.
 
     user_data_files.py USER_DATA.yaml OUT_DIR
 """
@@ -21,6 +22,8 @@ def main():
             target = os.path.join(out, base + ".sh")
         elif base.endswith((".yml", ".yaml")):
             target = os.path.join(out, os.path.splitext(base)[0] + ".yml")
+        elif base.endswith(".timer"):
+            target = os.path.join(out, base)
         else:
             continue
         with open(target, "w") as stream:

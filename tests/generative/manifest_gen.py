@@ -13,6 +13,7 @@ rules (up to 63 characters; environment names with '-' up to 32).
 import argparse
 import copy
 import json
+import math
 import random
 import re
 import sys
@@ -50,7 +51,8 @@ LOG_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
             2557, 2922, 3288, 3653]
 CRONS = ["cron(0 6 ? * MON *)", "cron(30 2 * * ? *)", "cron(0/15 * * * ? *)",
          "cron(0 18 ? * MON-FRI *)", "cron(0 8 1 * ? *)", "cron(0 0 L * ? *)",
-         "cron(15 10 ? * 6#3 *)", "cron(5,35 14 * * ? *)", "cron(0 12 ? JAN,JUL SUN 2030)"]
+         "cron(15 10 ? * 6#3 *)", "cron(5,35 14 * * ? *)", "cron(0 12 ? JAN,JUL SUN 2030)",
+         "cron(0 9 15W * ? *)"]
 RATES = ["rate(1 minute)", "rate(5 minutes)", "rate(1 hour)", "rate(12 hours)", "rate(1 day)",
          "rate(7 days)", "rate(90 minutes)"]
 # Strings that stress escaping in HCL ("${", "%{"), JSON and YAML; none is a reference.
@@ -1014,15 +1016,20 @@ def compose_groups(e):
                 balanced[kind] = balanced.get(kind, 0) + 1
             group = kind if number.get(kind, 0) == 0 else "%s-%d" % (kind, number[kind] + 1)
         groups.setdefault(group, []).append(name)
+    # The scheduled jobs run on "back", which exists for them alone when no service is there.
+    if any("schedule" in job for job in (e.get("jobs") or {}).values()):
+        groups.setdefault("back", [])
     return groups
 
 
 def compose_declines(m, general):
-    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, CodePipeline,
-    blue-green deploys), a start/stop schedule that Auto Scaling's Unix cron cannot say (rate()),
-    what no target carries (`general`, less Fargate's sizes), and instance groups whose
-    containers fit no instance (every instance runs one container of each service of its group)
-    or whose root volume is below 20 GiB."""
+    """Why ec2-compose must decline `m`: what it does not carry yet (a scheduled job's volumes,
+    CodePipeline, blue-green deploys), what it cannot (jobs started by new objects, GPUs, a
+    nearest-weekday `W` schedule no systemd timer follows, a start/stop schedule in rate() that
+    Auto Scaling's Unix cron cannot say), what no target carries (`general`, less Fargate's
+    sizes), and instance groups whose containers fit no instance (every instance runs one
+    container of each service of its group, and "back" room for its largest scheduled job) or
+    whose root volume is below 20 GiB."""
     reasons = [r for r in general if "Fargate" not in r]
     overlays = list((m.get("environments") or {}).values())
     # merge() drops an overlay's `schedule` (only an environment has one): read it here.
@@ -1031,8 +1038,17 @@ def compose_declines(m, general):
         if any(str(schedule.get(k, "")).startswith("rate(") for k in ("stop", "start")):
             reasons.append("a start/stop schedule in rate()")
     for e in [merge(m, o) for o in overlays] if overlays else [m]:
-        if e.get("jobs"):
-            reasons.append("jobs")
+        jobs = e.get("jobs") or {}
+        for job in jobs.values():
+            if "trigger" in job:
+                reasons.append("a job started by new objects")
+            if (job.get("compute") or {}).get("gpu", 0) > 0:
+                reasons.append("a GPU job")
+            schedule = job.get("schedule", "")
+            if schedule.startswith("cron(") and "W" in schedule[5:-1].split()[2]:
+                reasons.append("a schedule with the nearest-weekday W")
+            if job.get("volumes"):
+                reasons.append("a job with volumes")
         pipeline = e.get("pipeline") or {}
         if pipeline.get("provider") == "codepipeline":
             reasons.append("a codepipeline pipeline")
@@ -1047,6 +1063,10 @@ def compose_declines(m, general):
                 reasons.append("a root volume below 20 GiB")
             cpu = sum(services[name].get("cpu", 256) for name in members)
             memory = sum(services[name].get("memory", 512) for name in members) + 256
+            if group == "back":
+                computes = [job.get("compute") or {} for job in jobs.values() if "schedule" in job]
+                cpu += max([math.ceil(c.get("vcpus", 1) * 1024) for c in computes] or [0])
+                memory += max([c.get("memory", 2048) for c in computes] or [0])
             kind = capacity.get("type", instances.get("type"))
             types = [INSTANCE_TYPES[kind]] if kind else COMPOSE_DEFAULT_TYPES
             if not any(cpu <= 1024 * v and memory <= mib - max(256, mib // 20) for v, mib in types):

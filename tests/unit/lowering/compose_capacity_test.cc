@@ -194,5 +194,26 @@ TEST(ComposeVolumes, TheLaptopFileUsesANamedVolumePerFileSystem) {
   EXPECT_EQ(item_named(local["services"], "api")["has_mounts"], false);
 }
 
+TEST(ComposeVolumes, RefusesAJobsVolumesAtTheirLine) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: depot
+region: eu-west-1
+volumes:
+  reports: {}
+services:
+  web: {image: nginx:1.27, port: 80, expose: public, volumes: ["reports:/srv:ro"]}
+jobs:
+  stats:
+    image: myorg/stats:1
+    schedule: "cron(0 6 ? * MON *)"
+    volumes: ["reports:/out"]
+)yaml",
+                            ec2_compose());
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:12:"), std::string::npos) << lowered.messages;
+  EXPECT_NE(lowered.messages.find("not yet for job 'stats'"), std::string::npos)
+      << lowered.messages;
+}
+
 }  // namespace
 }  // namespace infragen

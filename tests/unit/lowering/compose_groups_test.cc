@@ -284,6 +284,101 @@ TEST(ComposeGroups, OneSecurityGroupPerInstanceGroupWithPortRanges) {
   EXPECT_TRUE(found);
 }
 
+const char* kJobs = R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web: {image: nginx:1.27, port: 80, expose: public, route: {path: /}}
+databases:
+  main: {engine: postgres, version: "16", size: small}
+jobs:
+  report:
+    image: myorg/report:1
+    command: [report, --since, "$YESTERDAY"]
+    schedule: "cron(15 10 ? * 6#3 *)"
+    env: {DB_HOST: "${databases.main.host}"}
+    secrets: {DB_PASSWORD: databases.main.password}
+    timeout: 900
+    retries: 2
+  cleanup:
+    build: {context: ./cleanup}
+    schedule: "rate(6 hours)"
+    compute: {vcpus: 2, memory: 3072}
+)yaml";
+
+TEST(ComposeGroups, ScheduledJobsRunByTimersOnTheBackGroup) {
+  auto lowered = lower_yaml(kJobs, ec2_compose());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& groups = lowered.view["compose"]["groups"];
+  // No service is private: "back" exists for the jobs alone.
+  ASSERT_EQ(groups.size(), 2u);
+  const auto& back = item_named(groups, "back");
+  EXPECT_TRUE(back["services"].empty());
+  EXPECT_EQ(back["has_jobs"], true);
+  EXPECT_EQ(item_named(groups, "front")["has_jobs"], false);
+  const auto& report = item_named(back["jobs"], "report");
+  EXPECT_EQ(report["compose_name"], "job-report");
+  EXPECT_EQ(report["attempts"], 3);  // retries + 1
+  EXPECT_EQ(report["timeout"], 900);
+  ASSERT_EQ(report["timer"].size(), 1u);
+  EXPECT_EQ(report["timer"][0]["key"], "OnCalendar");
+  EXPECT_EQ(report["timer"][0]["value"], "Fri *-*-15..21 10:15:00 UTC");
+  EXPECT_EQ(report["log_group_label"], "job_report");
+  EXPECT_EQ(report["image_variable"], "JOB_REPORT_IMAGE");
+  EXPECT_EQ(report["secrets"][0]["interpolation"], "JOB_REPORT__DB_PASSWORD");
+  const auto& cleanup = item_named(back["jobs"], "cleanup");
+  ASSERT_EQ(cleanup["timer"].size(), 2u);
+  EXPECT_EQ(cleanup["timer"][0]["key"], "OnBootSec");
+  EXPECT_EQ(cleanup["timer"][1]["key"], "OnUnitActiveSec");
+  // The instances read the job's secret, and pull its image built from source.
+  EXPECT_EQ(back["has_secret_arns"], true);
+  EXPECT_EQ(back["has_built_images"], true);
+  // One instance at all times runs the timers, with room beside the group's services for the
+  // largest job: cleanup's 3072 MiB and Docker's 256 need a t3.medium.
+  const auto& values = item_named(lowered.view["environments"][0]["compose"], "back");
+  EXPECT_EQ(values["min"], 1);
+  EXPECT_EQ(values["max"], 1);
+  EXPECT_EQ(values["type"], "t3.medium");
+  // The CloudFormation stack of "back" holds the jobs' log groups, and its configuration lists
+  // the jobs' values after the services'.
+  std::set<std::string> keys;
+  for (const auto& entry : back["cloudformation"]["names"][0]["entries"]) {
+    keys.insert(entry["key_id"].get<std::string>());
+  }
+  EXPECT_TRUE(keys.count("JobReportLogGroup"));
+  EXPECT_TRUE(keys.count("JobCleanupLogGroup"));
+  ASSERT_EQ(back["cloudformation"]["workloads"].size(), 2u);
+  EXPECT_EQ(back["cloudformation"]["workloads"][1]["last"], true);
+  // On a laptop, a job is an entry of profile "jobs" that waits for its database.
+  const auto& local = lowered.view["compose"]["local"];
+  EXPECT_EQ(local["has_jobs"], true);
+  const auto& laptop_report = item_named(local["services"], "job-report");
+  EXPECT_EQ(laptop_report["job"], true);
+  EXPECT_EQ(laptop_report["command"][2]["value"], "$$YESTERDAY");
+  EXPECT_EQ(laptop_report["depends_on"][0]["name"], "main");
+  EXPECT_EQ(item_named(local["services"], "job-cleanup")["image"],
+            "${JOB_CLEANUP_IMAGE:-shop-job-cleanup:latest}");
+}
+
+TEST(ComposeGroups, RefusesAScheduleNoTimerCanFollow) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web: {image: nginx:1.27, port: 80, expose: public}
+jobs:
+  payroll:
+    image: myorg/payroll:1
+    schedule: "cron(0 9 15W * ? *)"
+)yaml",
+                            ec2_compose());
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:9:15: error: target 'ec2-compose' runs job 'payroll' "
+                                  "from a systemd timer, which has no equivalent of "),
+            std::string::npos)
+      << lowered.messages;
+}
+
 TEST(ComposeGroups, LaptopFileResolvesReferencesToContainers) {
   auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
 name: shop
