@@ -7,7 +7,8 @@
 #include <set>
 
 #include "frontend/instance_types.h"
-#include "lowering/environment_class.h"
+#include "lowering/compose_capacity.h"
+#include "lowering/compose_volumes.h"
 #include "lowering/instance_capacity.h"
 #include "lowering/logical_ids.h"
 #include "lowering/reference_snippets.h"
@@ -349,6 +350,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         "set types and counts per environment, and keep `groups` and their services in the base");
   }
   check_quotas(context, groups);
+  check_job_volumes(context);  // volumes (EFS): compose_volumes.h
   bool has_private = false;
   nlohmann::json list = nlohmann::json::array();
   for (const auto& group : groups) {
@@ -386,6 +388,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         attach_workload(member, view_service, default_image,
                         "/compose/" + base.app + "/" + entry.name);
       }
+      // Volumes (EFS): the containers' bind mounts of the instance's mounts.
+      add_member_mounts(base.app, member);
       members.push_back(std::move(member));
     }
     nlohmann::json job_members = nlohmann::json::array();
@@ -480,6 +484,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"jobs", with_last(std::move(job_members))},
                     {"has_public_services", group_public},
                     {"has_private_services", group_private}});
+    // Volumes (EFS) the group's instances mount, and their grants.
+    add_group_volumes(base.app, list.back()["services"], list.back());
   }
   // The internal network load balancers, 50 private services each.
   std::vector<nlohmann::json> members;
@@ -510,7 +516,6 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
 
 nlohmann::json compose_group_values(const LoweringContext& context, const AppModel& model) {
   nlohmann::json values = nlohmann::json::array();
-  const bool production = is_production_environment(model.environment);
   for (const auto& group : compose_groups(model)) {
     const InstanceCapacity& capacity = capacity_of(model, group.name);
     const GroupLoad load = load_of(model, group);
@@ -545,7 +550,8 @@ nlohmann::json compose_group_values(const LoweringContext& context, const AppMod
          {"max", max},
          // What a CloudFormation rolling update keeps in service: less than max, its rule.
          {"min_in_service", std::min(min, max - 1)},
-         {"spot", capacity.spot && !production},
+         // Spot: compose_capacity.h says when.
+         {"spot", group_runs_on_spot(model, group)},
          {"disk", capacity.disk},
          {"architecture", architecture},
          {"ami_parameter",

@@ -108,6 +108,22 @@ std::string secret_value(const AppModel& model, const SecretBinding& binding) {
   return "${SECRET_" + upper_identifier(binding.target) + ":-}";
 }
 
+// The named docker volume of shared file system `volume`: "-volume" where a data store's is
+// "-data", so that no name is both.
+std::string local_volume_name(const std::string& volume) { return volume + "-volume"; }
+
+// Volumes (EFS on AWS): a named docker volume each on the laptop, as `has_mounts`, `mounts`.
+void add_local_mounts(const std::vector<VolumeMount>& volumes, nlohmann::json& entry) {
+  nlohmann::json mounts = nlohmann::json::array();
+  for (const auto& mount : volumes) {
+    mounts.push_back({{"volume", local_volume_name(mount.volume)},
+                      {"target", literal(mount.path)},
+                      {"read_only", mount.read_only}});
+  }
+  entry["has_mounts"] = !mounts.empty();
+  entry["mounts"] = with_last(std::move(mounts));
+}
+
 }  // namespace
 
 namespace {
@@ -252,6 +268,7 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
                   {"port", service.port.value_or(0)},
                   {"local_port", published ? local_port(*service.port) : 0},
                   {"job", false}});
+    add_local_mounts(service.volumes, entry);
     services.push_back(std::move(entry));
   }
   // Scheduled jobs, in profile "jobs": `docker compose run --rm job-<name>` runs one, `up`
@@ -263,6 +280,7 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     nlohmann::json entry = workload("job-" + job.name, "job-" + job.name, job.image, job.command,
                                     job.env, job.secrets, {});
     entry.update({{"published", false}, {"port", 0}, {"local_port", 0}, {"job", true}});
+    add_local_mounts(job.volumes, entry);
     services.push_back(std::move(entry));
   }
   nlohmann::json data_stores = nlohmann::json::array();
@@ -278,7 +296,14 @@ nlohmann::json lower_local_compose(const LoweringContext& context) {
     store["has_environment"] = !store["environment"].empty();
     store["volume"] = store["name"].get<std::string>() + "-data";
   }
+  nlohmann::json shared_volumes = nlohmann::json::array();
+  for (const auto& volume : model.volumes) {
+    shared_volumes.push_back({{"volume", local_volume_name(volume.name)}});
+  }
+  const bool named_volumes = !data_stores.empty() || !shared_volumes.empty();
   return {{"services", with_last(std::move(services))},
+          {"shared_volumes", with_last(std::move(shared_volumes))},
+          {"has_named_volumes", named_volumes},
           {"data_stores", with_last(std::move(data_stores))},
           {"has_data_stores", !model.databases.empty() || !model.caches.empty()},
           {"has_builds", !builds.empty()},

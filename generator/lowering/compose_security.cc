@@ -14,6 +14,7 @@ namespace infragen {
 namespace {
 
 constexpr int kSecurityGroupRuleQuota = 60;
+constexpr int kNfsPort = 2049;  // EFS mount targets
 const std::string kLoadBalancer = "load_balancer";
 const std::string kInternalLoadBalancer = "internal_load_balancer";
 // The instance of the `managed: false` databases and caches (data_host.h).
@@ -127,6 +128,11 @@ nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
     rules.allow_to_internet(kDataHost, 443,
                             "HTTPS to the internet: packages, image pulls and AWS APIs");
   }
+  // Volumes (EFS): the mount targets admit NFS from the groups whose services mount them.
+  for (const auto& volume : model.volumes) {
+    rules.group("volume_" + resource_identifier(volume.name),
+                "Mount targets of volume " + volume.name);
+  }
   // Each load balancer reaches a group's instances on one range of ports: its public (or
   // private) services publish consecutive ports.
   for (const auto& group : groups) {
@@ -181,6 +187,14 @@ nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
       } else if (const CacheModel* cache = model.find_cache(name)) {
         rules.allow(from, "cache_" + resource_identifier(name), cache_port(*cache),
                     "Instances to cache " + name);
+      }
+    }
+    // Volumes (EFS): NFS to the mount targets.
+    for (const auto& [name, writes] : access.volumes) {
+      (void)writes;
+      if (model.find_volume(name)) {
+        rules.allow(from, "volume_" + resource_identifier(name), kNfsPort,
+                    "Instances to volume " + name);
       }
     }
     for (const auto& name : access.private_services) {

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "lowering/compose_capacity.h"
 #include "lowering/compose_groups.h"
 #include "lowering/data_host.h"
 #include "lowering/environment_class.h"
@@ -127,6 +128,7 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
   if (target.builds("compose_groups")) {
     entry["compose"] = compose_group_values(context, model);
     entry["data_host"] = data_host_values(model);
+    entry["compose_schedule"] = compose_schedule(context, model);
   }
   return entry;
 }

@@ -71,7 +71,7 @@ const std::vector<ViewSection>& view_sections() {
        "group",
        {"ecs_workloads", "data_stores", "security_groups"},
        {"compose"},
-       {"compose", "data_host"}},
+       {"compose", "data_host", "compose_schedule"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",

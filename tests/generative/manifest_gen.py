@@ -1023,19 +1023,22 @@ def compose_groups(e):
 
 
 def compose_declines(m, general):
-    """Why ec2-compose must decline `m`: what it does not carry yet (volumes, CodePipeline,
-    blue-green deploys, night schedules), what it cannot (jobs started by new objects, GPUs, a
-    nearest-weekday `W` schedule no systemd timer follows; `managed: false` stores with a
-    standby, replicas or several cache nodes), what no target carries (`general`, less Fargate's
-    sizes and `managed: false`, which its data host runs), and instance groups whose containers
-    fit no instance (every instance runs one container of each service of its group, and "back"
-    room for its largest scheduled job) or whose root volume is below 20 GiB."""
+    """Why ec2-compose must decline `m`: what it does not carry yet (a scheduled job's volumes,
+    CodePipeline, blue-green deploys), what it cannot (jobs started by new objects, GPUs, a
+    nearest-weekday `W` schedule no systemd timer follows, a start/stop schedule in rate() that
+    Auto Scaling's Unix cron cannot say; `managed: false` stores with a standby, replicas or
+    several cache nodes), what no target carries (`general`, less Fargate's sizes and `managed:
+    false`, which its data host runs), and instance groups whose containers fit no instance
+    (every instance runs one container of each service of its group, and "back" room for its
+    largest scheduled job) or whose root volume is below 20 GiB."""
     # It runs `managed: false` stores as containers on its data host: one instance, one node.
     reasons = [r for r in general if "Fargate" not in r and "managed: false" not in r]
     overlays = list((m.get("environments") or {}).values())
     # merge() drops an overlay's `schedule` (only an environment has one): read it here.
-    if any(o.get("schedule") for o in overlays):
-        reasons.append("a start/stop schedule")
+    for o in overlays:
+        schedule = o.get("schedule") or {}
+        if any(str(schedule.get(k, "")).startswith("rate(") for k in ("stop", "start")):
+            reasons.append("a start/stop schedule in rate()")
     for e in [merge(m, o) for o in overlays] if overlays else [m]:
         jobs = e.get("jobs") or {}
         for job in jobs.values():
@@ -1046,8 +1049,8 @@ def compose_declines(m, general):
             schedule = job.get("schedule", "")
             if schedule.startswith("cron(") and "W" in schedule[5:-1].split()[2]:
                 reasons.append("a schedule with the nearest-weekday W")
-        if e.get("volumes"):
-            reasons.append("shared file systems")
+            if job.get("volumes"):
+                reasons.append("a job with volumes")
         pipeline = e.get("pipeline") or {}
         if pipeline.get("provider") == "codepipeline":
             reasons.append("a codepipeline pipeline")

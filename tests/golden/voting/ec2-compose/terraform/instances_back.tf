@@ -131,14 +131,6 @@ resource "aws_launch_template" "instances_back" {
     }
   }
 
-  dynamic "instance_market_options" {
-    for_each = var.instances["back"].spot ? [1] : []
-
-    content {
-      market_type = "spot"
-    }
-  }
-
   monitoring {
     enabled = true
   }
@@ -172,9 +164,37 @@ resource "aws_autoscaling_group" "instances_back" {
   health_check_grace_period = 300
   health_check_type         = "EC2"
 
-  launch_template {
-    id      = aws_launch_template.instances_back.id
-    version = aws_launch_template.instances_back.latest_version
+  # On demand, or (spot) only Spot instances: price-capacity-optimized picks the pools least
+  # likely to be interrupted, and capacity rebalancing launches a replacement as soon as EC2
+  # warns that an instance is at risk, before it is interrupted.
+  capacity_rebalance = var.instances["back"].spot
+
+  dynamic "launch_template" {
+    for_each = var.instances["back"].spot ? [] : [1]
+
+    content {
+      id      = aws_launch_template.instances_back.id
+      version = aws_launch_template.instances_back.latest_version
+    }
+  }
+
+  dynamic "mixed_instances_policy" {
+    for_each = var.instances["back"].spot ? [1] : []
+
+    content {
+      instances_distribution {
+        on_demand_base_capacity                  = 0
+        on_demand_percentage_above_base_capacity = 0
+        spot_allocation_strategy                 = "price-capacity-optimized"
+      }
+
+      launch_template {
+        launch_template_specification {
+          launch_template_id = aws_launch_template.instances_back.id
+          version            = aws_launch_template.instances_back.latest_version
+        }
+      }
+    }
   }
 
   # A new launch template version (AMI, type, disk, user data) replaces the instances one at a

@@ -137,14 +137,6 @@ resource "aws_launch_template" "instances_front" {
     }
   }
 
-  dynamic "instance_market_options" {
-    for_each = var.instances["front"].spot ? [1] : []
-
-    content {
-      market_type = "spot"
-    }
-  }
-
   monitoring {
     enabled = true
   }
@@ -183,9 +175,37 @@ resource "aws_autoscaling_group" "instances_front" {
     aws_lb_target_group.vote.arn,
   ]
 
-  launch_template {
-    id      = aws_launch_template.instances_front.id
-    version = aws_launch_template.instances_front.latest_version
+  # On demand, or (spot) only Spot instances: price-capacity-optimized picks the pools least
+  # likely to be interrupted, and capacity rebalancing launches a replacement as soon as EC2
+  # warns that an instance is at risk, before it is interrupted.
+  capacity_rebalance = var.instances["front"].spot
+
+  dynamic "launch_template" {
+    for_each = var.instances["front"].spot ? [] : [1]
+
+    content {
+      id      = aws_launch_template.instances_front.id
+      version = aws_launch_template.instances_front.latest_version
+    }
+  }
+
+  dynamic "mixed_instances_policy" {
+    for_each = var.instances["front"].spot ? [1] : []
+
+    content {
+      instances_distribution {
+        on_demand_base_capacity                  = 0
+        on_demand_percentage_above_base_capacity = 0
+        spot_allocation_strategy                 = "price-capacity-optimized"
+      }
+
+      launch_template {
+        launch_template_specification {
+          launch_template_id = aws_launch_template.instances_front.id
+          version            = aws_launch_template.instances_front.latest_version
+        }
+      }
+    }
   }
 
   # A new launch template version (AMI, type, disk, user data) replaces the instances one at a
