@@ -1,10 +1,10 @@
 #include "lowering/autoscaling_recurrence.h"
 
 #include <array>
-#include <cctype>
 #include <optional>
-#include <sstream>
 #include <vector>
+
+#include "lowering/eventbridge_cron.h"
 
 namespace infragen {
 // Named: the lowering library is a unity build, and other files' anonymous helpers (split,
@@ -12,42 +12,12 @@ namespace infragen {
 namespace {
 namespace unix_cron {
 
-constexpr std::array<const char*, 12> kMonths = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                 "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-// EventBridge numbers the days of the week from Sunday (1) to Saturday (7); Unix cron from
-// Sunday (0) to Saturday (6).
-constexpr std::array<const char*, 7> kDays = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, separator)) parts.push_back(part);
-  return parts;
-}
-
-bool all_digits(const std::string& text) {
-  if (text.empty() || text.size() > 4) return false;
-  for (char c : text) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-// A number, or a name of `names` (case-insensitive, 1-based) as EventBridge reads it.
-template <size_t N>
-std::optional<int> number_or_name(const std::string& text,
-                                  const std::array<const char*, N>& names) {
-  if (all_digits(text)) return std::stoi(text);
-  std::string upper;
-  for (char c : text) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (upper == names[i]) return static_cast<int>(i) + 1;
-  }
-  return std::nullopt;
-}
-
-const std::array<const char*, 0> kNoNames = {};
+using eventbridge_cron::all_digits;
+using eventbridge_cron::kDays;
+using eventbridge_cron::kMonths;
+using eventbridge_cron::kNoNames;
+using eventbridge_cron::number_or_name;
+using eventbridge_cron::split;
 
 // Minutes, hours, days of the month or months: numbers, ranges, lists and steps read the same
 // in both syntaxes, but a step from one value (`0/15`) runs to the field's `last` value

@@ -3,50 +3,20 @@
 #include <array>
 #include <cctype>
 #include <optional>
-#include <sstream>
+
+#include "lowering/eventbridge_cron.h"
 
 namespace infragen {
 namespace {
 
-constexpr std::array<const char*, 12> kMonths = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
-                                                 "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
-// EventBridge numbers the days of the week from Sunday (1) to Saturday (7).
-constexpr std::array<const char*, 7> kDays = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
+using eventbridge_cron::kDays;
+using eventbridge_cron::kMonths;
+using eventbridge_cron::kNoNames;
+using eventbridge_cron::number_or_name;
+using eventbridge_cron::split;
+
 constexpr std::array<const char*, 7> kSystemdDays = {"Sun", "Mon", "Tue", "Wed",
                                                      "Thu", "Fri", "Sat"};
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, separator)) parts.push_back(part);
-  return parts;
-}
-
-// Month and day names are case-insensitive in EventBridge expressions.
-bool same_name(const std::string& text, const char* name) {
-  if (text.size() != std::char_traits<char>::length(name)) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (std::toupper(static_cast<unsigned char>(text[i])) != name[i]) return false;
-  }
-  return true;
-}
-
-// A number, or a month or day name (1-based), as EventBridge reads it in that field.
-template <size_t N>
-std::optional<int> number_or_name(const std::string& text,
-                                  const std::array<const char*, N>& names) {
-  if (text.empty()) return std::nullopt;
-  bool digits = true;
-  for (char c : text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-  if (digits && text.size() <= 4) return std::stoi(text);
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (same_name(text, names[i])) return static_cast<int>(i) + 1;
-  }
-  return std::nullopt;
-}
-
-const std::array<const char*, 0> kNoNames = {};
 
 // One field of minutes, hours, days of the month, months or years in systemd's syntax:
 // `a-b` is `a..b`, a step keeps its `/`, `*/s` starts at `first`.
