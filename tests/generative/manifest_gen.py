@@ -1018,8 +1018,8 @@ def compose_groups(e):
 
 
 def compose_declines(m, general):
-    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, CodePipeline,
-    blue-green deploys, night schedules), what no target carries (`general`, less Fargate's
+    """Why ec2-compose must decline `m`: what it does not carry yet (jobs, volumes, blue-green
+    deploys, night schedules), what no target carries (`general`, less Fargate's
     sizes), and instance groups whose containers fit no instance (every instance runs one
     container of each service of its group) or whose root volume is below 20 GiB."""
     reasons = [r for r in general if "Fargate" not in r]
@@ -1033,8 +1033,6 @@ def compose_declines(m, general):
         if e.get("volumes"):
             reasons.append("shared file systems")
         pipeline = e.get("pipeline") or {}
-        if pipeline.get("provider") == "codepipeline":
-            reasons.append("a codepipeline pipeline")
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")
         services = e.get("services") or {}
