@@ -17,7 +17,7 @@ const char* kBuilt = R"yaml(apiVersion: infragen/v1
 name: shop
 region: eu-west-1
 services:
-  web: {build: ./web, port: 8080, expose: public}
+  web: {build: {context: ./web}, port: 8080, expose: public}
 pipeline: {provider: codepipeline, repository: acme/shop}
 environments:
   dev: {}
@@ -47,18 +47,19 @@ TEST(ComposePipeline, GroupStacksAreKeyedByTheirGroupForThePipelineStack) {
 name: shop
 region: eu-west-1
 services:
-  web: {build: ./web, port: 8080, expose: public}
-  worker: {build: ./worker, expose: none}
+  web: {build: {context: ./web}, port: 8080, expose: public}
+  worker: {build: {context: ./worker}, expose: none}
 pipeline: {provider: codepipeline, repository: acme/shop}
 )yaml",
                         target_spec_from_pack("ec2-compose"));
   ASSERT_TRUE(two.ok()) << two.messages;
   const auto& stacks = two.view["environments"][0]["cloudformation"]["workload_stacks"];
+  // In the order of the groups (by name), which the pipeline rolls one after the other.
   ASSERT_EQ(stacks.size(), 2u);
-  EXPECT_EQ(stacks[0]["name"], "front");
-  EXPECT_EQ(stacks[0]["name_id"], "Front");
-  EXPECT_EQ(stacks[0]["stack"], "shop-default-group-front");
-  EXPECT_EQ(stacks[1]["name_id"], "Back");
+  EXPECT_EQ(stacks[0]["name"], "back");
+  EXPECT_EQ(stacks[0]["name_id"], "Back");
+  EXPECT_EQ(stacks[0]["stack"], "shop-default-group-back");
+  EXPECT_EQ(stacks[1]["name_id"], "Front");
 }
 
 TEST(ComposePipeline, EcsTargetsHaveNoDeployProject) {
