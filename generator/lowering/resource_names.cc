@@ -72,7 +72,7 @@ void add_workload_names(NameTable& names, const AppModel& model, const Workload&
   }
 }
 
-void add_pipeline_names(NameTable& names, const AppModel& model) {
+void add_pipeline_names(NameTable& names, const AppModel& model, bool deploys_groups) {
   if (model.pipeline->provider == "github-actions") {
     names.add("github_deploy_role", name_rules::iam_role, "github-deploy");
     return;
@@ -89,6 +89,12 @@ void add_pipeline_names(NameTable& names, const AppModel& model) {
                  "/aws/codebuild/" + model.app + "-" + model.environment + "-build");
   names.add("deploy_application", name_rules::codepipeline, "");
   names.add("deploy_role", name_rules::iam_role, "codedeploy");
+  if (deploys_groups) {
+    // The compose target deploys with a second CodeBuild project (rolling the instance groups),
+    // not with ECS or CodeDeploy.
+    names.add("deploy_project", name_rules::codebuild_project, "deploy");
+    names.add("deploy_project_role", name_rules::iam_role, "deploy");
+  }
   for (const auto& service : model.services) {
     if (!service.image.build || service.exposure != Exposure::public_) continue;
     const std::string label = "service_" + resource_identifier(service.name);
@@ -286,7 +292,9 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
     }
   }
   if (target.builds("data_stores")) add_data_store_names(names, model);
-  if (model.pipeline && target.builds("pipeline")) add_pipeline_names(names, model);
+  if (model.pipeline && target.builds("pipeline")) {
+    add_pipeline_names(names, model, target.builds("compose_groups"));
+  }
   if (target.builds("instance_capacity")) add_capacity_names(names, model);
   return names.take();
 }

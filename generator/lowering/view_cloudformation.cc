@@ -83,8 +83,10 @@ nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
   if (view.contains("compose")) {
     for (const auto& group : view["compose"]["groups"]) {
       const std::string part = "group-" + group["name"].get<std::string>();
+      // The group's name (and its name_id) keys the pipeline's mapping of group stacks.
       workload_stacks.push_back({{"file", part + ".json"},
                                  {"stack", stack(part)},
+                                 {"name", group["name"]},
                                  {"pulled", !group["has_built_images"].get<bool>()}});
     }
   }

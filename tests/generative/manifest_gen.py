@@ -1024,7 +1024,7 @@ def compose_groups(e):
 
 def compose_declines(m, general):
     """Why ec2-compose must decline `m`: what it does not carry yet (a scheduled job's volumes,
-    CodePipeline, blue-green deploys), what it cannot (jobs started by new objects, GPUs, a
+    blue-green deploys), what it cannot (jobs started by new objects, GPUs, a
     nearest-weekday `W` schedule no systemd timer follows, a start/stop schedule in rate() that
     Auto Scaling's Unix cron cannot say; `managed: false` stores with a standby, replicas or
     several cache nodes), what no target carries (`general`, less Fargate's sizes and `managed:
@@ -1052,8 +1052,6 @@ def compose_declines(m, general):
             if job.get("volumes"):
                 reasons.append("a job with volumes")
         pipeline = e.get("pipeline") or {}
-        if pipeline.get("provider") == "codepipeline":
-            reasons.append("a codepipeline pipeline")
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")
         for db in (e.get("databases") or {}).values():
