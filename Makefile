@@ -39,7 +39,7 @@ test: build
 golden: build
 	bash tests/golden/update.sh $(INFRAGEN)
 
-# The generative tier over more seeds than ctest's 40, with cfn-lint and terraform on every
+# The generative tier over more seeds than ctest's 32, with cfn-lint and terraform on every
 # target of every seed (ctest's take one target per seed in turn):
 # `make conformance-deep N=500 SEED=1000`.
 N ?= 500
