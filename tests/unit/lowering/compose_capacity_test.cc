@@ -14,12 +14,6 @@ namespace {
 
 using testing::item_named;
 using testing::lower_yaml;
-using testing::target_spec_from_pack;
-
-const TargetSpec& ec2_compose() {
-  static const TargetSpec spec = target_spec_from_pack("ec2-compose");
-  return spec;
-}
 
 const nlohmann::json& group_values(const testing::Lowered& lowered, const std::string& environment,
                                    const std::string& group) {
@@ -57,7 +51,7 @@ environments:
 )yaml";
 
 TEST(ComposeCapacity, AGroupRunsOnSpotWhenAllItsServicesAskOutsideProduction) {
-  auto lowered = lower_yaml(kDepot, ec2_compose());
+  auto lowered = lower_yaml(kDepot, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   EXPECT_EQ(group_values(lowered, "dev", "workers")["spot"], true);
   EXPECT_EQ(group_values(lowered, "dev", "front")["spot"], true);  // web asks in dev only
@@ -79,7 +73,7 @@ instances:
 environments:
   dev: {}
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   // A Spot interruption would stop converter, which did not ask for Spot.
   EXPECT_EQ(group_values(lowered, "dev", "workers")["spot"], false);
@@ -97,14 +91,14 @@ environments:
   dev: {}
   prod: {}
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   EXPECT_EQ(group_values(lowered, "dev", "front")["spot"], true);
   EXPECT_EQ(group_values(lowered, "prod", "front")["spot"], false);
 }
 
 TEST(ComposeCapacity, ScheduleBecomesUnixCronPerEnvironment) {
-  auto lowered = lower_yaml(kDepot, ec2_compose());
+  auto lowered = lower_yaml(kDepot, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& dev = item_named(lowered.view["environments"], "dev");
   EXPECT_EQ(dev["compose_schedule"]["stop"], "0 19 * * 1-5");
@@ -123,7 +117,7 @@ environments:
   dev:
     schedule: {stop: "rate(1 day)", start: "cron(0 7 ? * MON-FRI *)"}
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   EXPECT_FALSE(lowered.ok());
   EXPECT_NE(lowered.messages.find("app.yaml:8:"), std::string::npos) << lowered.messages;
   EXPECT_NE(lowered.messages.find("cannot say a rate() expression"), std::string::npos)
@@ -131,7 +125,7 @@ environments:
 }
 
 TEST(ComposeVolumes, AGroupMountsEachVolumeItsServicesUseOnce) {
-  auto lowered = lower_yaml(kDepot, ec2_compose());
+  auto lowered = lower_yaml(kDepot, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& groups = lowered.view["compose"]["groups"];
   const auto& workers = item_named(groups, "workers");
@@ -160,7 +154,7 @@ TEST(ComposeVolumes, AGroupMountsEachVolumeItsServicesUseOnce) {
 }
 
 TEST(ComposeVolumes, MountTargetsAdmitNfsOnlyFromTheGroupsThatMount) {
-  auto lowered = lower_yaml(kDepot, ec2_compose());
+  auto lowered = lower_yaml(kDepot, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   std::set<std::string> peers;
   for (const auto& rule : lowered.view["security"]["ingress"]) {
@@ -178,7 +172,7 @@ TEST(ComposeVolumes, MountTargetsAdmitNfsOnlyFromTheGroupsThatMount) {
 }
 
 TEST(ComposeVolumes, TheLaptopFileUsesANamedVolumePerFileSystem) {
-  auto lowered = lower_yaml(kDepot, ec2_compose());
+  auto lowered = lower_yaml(kDepot, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& local = lowered.view["compose"]["local"];
   EXPECT_EQ(local["has_named_volumes"], true);
@@ -208,7 +202,7 @@ jobs:
     schedule: "cron(0 6 ? * MON *)"
     volumes: ["reports:/out"]
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   EXPECT_FALSE(lowered.ok());
   EXPECT_NE(lowered.messages.find("app.yaml:12:"), std::string::npos) << lowered.messages;
   EXPECT_NE(lowered.messages.find("not yet for job 'stats'"), std::string::npos)

@@ -13,12 +13,6 @@ namespace {
 
 using testing::item_named;
 using testing::lower_yaml;
-using testing::target_spec_from_pack;
-
-const TargetSpec& ec2_compose() {
-  static const TargetSpec spec = target_spec_from_pack("ec2-compose");
-  return spec;
-}
 
 const char* kShop = R"yaml(apiVersion: infragen/v1
 name: shop
@@ -38,7 +32,7 @@ services:
 )yaml";
 
 TEST(ComposeGroups, PublicServicesFrontTheRestBack) {
-  auto lowered = lower_yaml(kShop, ec2_compose());
+  auto lowered = lower_yaml(kShop, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& groups = lowered.view["compose"]["groups"];
   ASSERT_EQ(groups.size(), 2u);
@@ -61,7 +55,7 @@ TEST(ComposeGroups, PublicServicesFrontTheRestBack) {
 }
 
 TEST(ComposeGroups, SizesAGroupForOneContainerOfEachService) {
-  auto lowered = lower_yaml(kShop, ec2_compose());
+  auto lowered = lower_yaml(kShop, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& values = lowered.view["environments"][0]["compose"];
   const auto& back = item_named(values, "back");
@@ -95,7 +89,7 @@ environments:
   dev: {services: {web: {autoscale: {min: 1, max: 1}}, admin: {autoscale: {min: 1, max: 1}}}}
   prod: {}
 )yaml";
-  auto lowered = lower_yaml(manifest, ec2_compose());
+  auto lowered = lower_yaml(manifest, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   // Any environment that scales on memory puts the CloudWatch agent on the group's instances.
   EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "front")["memory_scaling"], true);
@@ -122,7 +116,7 @@ TEST(ComposeGroups, WrittenGroupsKeepTheirServices) {
   groups:
     edge: {services: [admin, queue], type: t3.large}
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& edge = item_named(lowered.view["compose"]["groups"], "edge");
   EXPECT_EQ(edge["has_public_services"], true);
@@ -144,7 +138,7 @@ TEST(ComposeGroups, DefaultGroupsSplitAtFiftyLoadBalancedServices) {
     yaml += std::string("  ") + name +
             ": {image: nginx, port: 80, expose: public, route: {path: /" + name + "}}\n";
   }
-  auto lowered = lower_yaml(yaml, ec2_compose());
+  auto lowered = lower_yaml(yaml, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& groups = lowered.view["compose"]["groups"];
   ASSERT_EQ(groups.size(), 3u);
@@ -165,7 +159,7 @@ instances:
   type: t3.medium
   disk: 10
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   EXPECT_FALSE(lowered.ok());
   const std::string& messages = lowered.messages;
   EXPECT_NE(messages.find("app.yaml:8:9: error: target 'ec2-compose' runs one container of each "
@@ -187,7 +181,7 @@ TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
     yaml += std::string("  ") + name + ": {image: nginx, port: 80, expose: private}\n";
   }
   yaml += "  caller: {image: nginx, expose: none, env: {PEER: \"${services.p50.url}\"}}\n";
-  auto lowered = lower_yaml(yaml, ec2_compose());
+  auto lowered = lower_yaml(yaml, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& balancers = lowered.view["compose"]["internal_balancers"];
   ASSERT_EQ(balancers.size(), 2u);
@@ -222,7 +216,7 @@ TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
 }
 
 TEST(ComposeGroups, CloudFormationStackPerGroup) {
-  auto lowered = lower_yaml(kShop, ec2_compose());
+  auto lowered = lower_yaml(kShop, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& view = lowered.view;
   // Private services are behind the internal load balancer: no service discovery namespace.
@@ -255,7 +249,7 @@ TEST(ComposeGroups, CloudFormationStackPerGroup) {
 }
 
 TEST(ComposeGroups, OneSecurityGroupPerInstanceGroupWithPortRanges) {
-  auto lowered = lower_yaml(kShop, ec2_compose());
+  auto lowered = lower_yaml(kShop, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& security = lowered.view["security"];
   std::vector<std::string> groups;
@@ -307,7 +301,7 @@ jobs:
 )yaml";
 
 TEST(ComposeGroups, ScheduledJobsRunByTimersOnTheBackGroup) {
-  auto lowered = lower_yaml(kJobs, ec2_compose());
+  auto lowered = lower_yaml(kJobs, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& groups = lowered.view["compose"]["groups"];
   // No service is private: "back" exists for the jobs alone.
@@ -371,7 +365,7 @@ jobs:
     image: myorg/payroll:1
     schedule: "cron(0 9 15W * ? *)"
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   EXPECT_FALSE(lowered.ok());
   EXPECT_NE(lowered.messages.find("app.yaml:9:15: error: target 'ec2-compose' runs job 'payroll' "
                                   "from a systemd timer, which has no equivalent of "),
@@ -393,7 +387,7 @@ services:
 databases:
   main: {engine: postgres, version: "16.2", size: small}
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& local = lowered.view["compose"]["local"];
   const auto& web = item_named(local["services"], "web");
@@ -418,7 +412,7 @@ databases:
 caches:
   users: {engine: redis, version: "7.1", size: small}
 )yaml",
-                            ec2_compose());
+                            testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& local = lowered.view["compose"]["local"];
   EXPECT_EQ(local["data_stores"][0]["name"], "database-users");

@@ -12,12 +12,6 @@ namespace {
 using testing::item_named;
 using testing::lower_yaml;
 using testing::name_of;
-using testing::target_spec_from_pack;
-
-const TargetSpec& ec2_compose() {
-  static const TargetSpec spec = target_spec_from_pack("ec2-compose");
-  return spec;
-}
 
 // Two PostgreSQL databases (the second in name order takes the next port), a MySQL one, a cache
 // and a managed database beside them.
@@ -59,7 +53,7 @@ environments:
 )yaml";
 
 TEST(DataHost, PortsAreTheEnginesOwnOrTheNextFree) {
-  auto lowered = lower_yaml(kKiosk, ec2_compose());
+  auto lowered = lower_yaml(kKiosk, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& host = lowered.view["compose"]["data_host"];
   EXPECT_EQ(host["exists"], true);
@@ -75,7 +69,7 @@ TEST(DataHost, PortsAreTheEnginesOwnOrTheNextFree) {
 }
 
 TEST(DataHost, DatabasesHaveAVolumeADumpAndAPasswordFromTheEnvFile) {
-  auto lowered = lower_yaml(kKiosk, ec2_compose());
+  auto lowered = lower_yaml(kKiosk, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& databases = lowered.view["compose"]["data_host"]["databases"];
   const auto& catalog = item_named(databases, "catalog");
@@ -93,7 +87,7 @@ TEST(DataHost, DatabasesHaveAVolumeADumpAndAPasswordFromTheEnvFile) {
 }
 
 TEST(DataHost, ManagedStoresStayOnRdsAndElastiCache) {
-  auto lowered = lower_yaml(kKiosk, ec2_compose());
+  auto lowered = lower_yaml(kKiosk, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   ASSERT_EQ(lowered.view["databases"].size(), 1u);
   EXPECT_EQ(lowered.view["databases"][0]["name"], "orders");
@@ -104,7 +98,7 @@ TEST(DataHost, ManagedStoresStayOnRdsAndElastiCache) {
 }
 
 TEST(DataHost, ReferencesResolveToTheFixedAddressAndTheGeneratedSecret) {
-  auto lowered = lower_yaml(kKiosk, ec2_compose());
+  auto lowered = lower_yaml(kKiosk, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& web = item_named(lowered.view["services"], "web");
   const std::string text = web.dump();
@@ -116,7 +110,7 @@ TEST(DataHost, ReferencesResolveToTheFixedAddressAndTheGeneratedSecret) {
 }
 
 TEST(DataHost, ValuesPerEnvironment) {
-  auto lowered = lower_yaml(kKiosk, ec2_compose());
+  auto lowered = lower_yaml(kKiosk, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   const auto& dev = item_named(lowered.view["environments"], "dev")["data_host"];
   const auto& prod = item_named(lowered.view["environments"], "prod")["data_host"];
@@ -127,7 +121,7 @@ TEST(DataHost, ValuesPerEnvironment) {
 }
 
 TEST(DataHost, TerraformNeedsWriteOnlyAttributes) {
-  auto lowered = lower_yaml(kKiosk, ec2_compose());
+  auto lowered = lower_yaml(kKiosk, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
   EXPECT_EQ(lowered.view["terraform_version"], ">= 1.11");
 }
@@ -143,7 +137,7 @@ databases:
 caches:
   sessions: {managed: false, nodes: 2}
 )yaml";
-  auto lowered = lower_yaml(yaml, ec2_compose());
+  auto lowered = lower_yaml(yaml, testing::ec2_compose_spec());
   EXPECT_FALSE(lowered.ok());
   EXPECT_NE(lowered.messages.find("app.yaml:7:"), std::string::npos) << lowered.messages;
   EXPECT_NE(lowered.messages.find("it has no standby in another zone"), std::string::npos);

@@ -62,6 +62,11 @@ inline const TargetSpec& ecs_fargate_spec() {
   return spec;
 }
 
+inline const TargetSpec& ec2_compose_spec() {
+  static const TargetSpec spec = target_spec_from_pack("ec2-compose");
+  return spec;
+}
+
 // Loads `yaml` through the front end, builds the models and lowers them with `spec`.
 inline Lowered lower_yaml(const std::string& yaml, const TargetSpec& spec = ecs_fargate_spec()) {
   Lowered result;

@@ -1,19 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "output/output_set.h"
+#include "output_test_support.h"
 #include "temp_folder.h"
 
 namespace infragen {
 namespace {
 
+using testing::make_output;
 using testing::TempFolder;
-
-OutputSet make_output(std::initializer_list<std::pair<std::string, std::string>> files) {
-  Diagnostics diagnostics;
-  OutputSet output;
-  for (const auto& [path, content] : files) output.add(path, content, diagnostics);
-  return output;
-}
 
 TEST(CheckOutput, FreshFolderIsCurrent) {
   TempFolder temp;

@@ -5,15 +5,12 @@
 #include <sstream>
 
 #include "output/relative_path.h"
+#include "output_test_support.h"
 
 namespace infragen {
 namespace {
 
-std::string printed(const Diagnostics& diagnostics) {
-  std::ostringstream out;
-  diagnostics.print(out);
-  return out.str();
-}
+using testing::printed;
 
 TEST(RelativePath, AcceptsPlainRelativePaths) {
   EXPECT_FALSE(relative_path_problem("main.tf"));

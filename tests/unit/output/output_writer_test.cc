@@ -5,27 +5,16 @@
 #include "output/output_set.h"
 #include "output/ownership.h"
 #include "output/sha256.h"
+#include "output_test_support.h"
 #include "temp_folder.h"
 
 namespace infragen {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::make_output;
+using testing::printed;
 using testing::TempFolder;
-
-std::string printed(const Diagnostics& diagnostics) {
-  std::ostringstream out;
-  diagnostics.print(out);
-  return out.str();
-}
-
-OutputSet make_output(std::initializer_list<std::pair<std::string, std::string>> files) {
-  Diagnostics diagnostics;
-  OutputSet output;
-  for (const auto& [path, content] : files) output.add(path, content, diagnostics);
-  EXPECT_FALSE(diagnostics.has_errors());
-  return output;
-}
 
 // Every entry below `folder`, relative, sorted; temporary files would show up here.
 std::vector<std::string> listing(const fs::path& folder) {

@@ -5,7 +5,7 @@
 namespace infragen::review {
 namespace {
 
-const FileMap kFiles = {
+const FileMap kPlanFiles = {
     {"web/terraform/main.tf", R"(resource "aws_vpc" "main" {}
 
 resource "aws_sns_topic" "alarms" {
@@ -18,7 +18,7 @@ resource "aws_sns_topic" "alarms" {
 };
 
 TEST(Plan, CountsByTypeAndWhatExistsOnlyInSomeEnvironments) {
-  auto plan = build_plan(kFiles, std::nullopt);
+  auto plan = build_plan(kPlanFiles, std::nullopt);
   EXPECT_EQ(plan.environments, (std::vector<std::string>{"dev", "prod"}));
   EXPECT_EQ(plan_text(plan),
             "web/helm (web helm)\n"
@@ -39,7 +39,7 @@ TEST(Plan, CountsByTypeAndWhatExistsOnlyInSomeEnvironments) {
 }
 
 TEST(Plan, OneEnvironment) {
-  auto plan = build_plan(kFiles, std::string("dev"));
+  auto plan = build_plan(kPlanFiles, std::string("dev"));
   EXPECT_EQ(plan.environments, std::vector<std::string>{"dev"});
   EXPECT_TRUE(environment_differences(plan.parts.at("web/terraform")).empty());
 }
