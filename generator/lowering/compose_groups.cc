@@ -211,8 +211,8 @@ std::vector<ComposeGroup> compose_groups(const AppModel& model) {
       for (const auto& name : entry.services) listed[name] = entry.name;
     }
   }
-  // Load-balanced services so far on the current default group of each kind.
-  std::map<std::string, size_t> balanced;
+  // Services so far on the current default group of each kind.
+  std::map<std::string, size_t> members;
   std::map<std::string, int> number;
   for (const auto& service : model.services) {
     ComposeService entry{service.name, service.port.value_or(0), 0,
@@ -223,12 +223,11 @@ std::vector<ComposeGroup> compose_groups(const AppModel& model) {
       name = found->second;
     } else {
       const std::string& kind = default_group_of(service);
-      const bool load_balanced = entry.is_public || entry.is_private;
-      if (load_balanced && balanced[kind] == kLoadBalancedPerGroup) {
-        balanced[kind] = 0;
+      if (members[kind] == kServicesPerDefaultGroup) {
+        members[kind] = 0;
         ++number[kind];
       }
-      if (load_balanced) ++balanced[kind];
+      ++members[kind];
       name = number[kind] == 0 ? kind : kind + "-" + std::to_string(number[kind] + 1);
     }
     ComposeGroup& group = groups[name];

@@ -19,6 +19,10 @@ inline constexpr const char* kBackGroup = "back";
 // A target group per load-balanced service, and an Auto Scaling group takes at most 50 (a
 // quota that cannot be raised): the default groups split past it.
 inline constexpr size_t kLoadBalancedPerGroup = 50;
+// A group's stack names each of its services' log group, target group and repository in one
+// mapping of at most 200 keys: the default groups split past 50 services of any kind, so that
+// a hundred workers do not fill one group's stack either.
+inline constexpr size_t kServicesPerDefaultGroup = kLoadBalancedPerGroup;
 // "Listeners per Network Load Balancer" (default quota): one per private service, so past 50
 // private services there is a second internal load balancer, a third...
 inline constexpr size_t kInternalListenerQuota = 50;

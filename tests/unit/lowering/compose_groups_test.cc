@@ -148,6 +148,27 @@ TEST(ComposeGroups, DefaultGroupsSplitAtFiftyLoadBalancedServices) {
   EXPECT_EQ(item_named(item_named(groups, "front-3")["services"], "s119")["host_port"], 8019);
 }
 
+// Workers have no target group, but each has names in its group's stack (a log group, a
+// repository): a hundred of them in one group passed the 200 keys of its Names mapping.
+TEST(ComposeGroups, DefaultGroupsSplitAtFiftyServicesOfAnyKind) {
+  std::string yaml = "apiVersion: infragen/v1\nname: many\nregion: eu-west-1\nservices:\n";
+  for (int index = 0; index < 101; ++index) {
+    char name[16];
+    std::snprintf(name, sizeof name, "w%03d", index);
+    yaml += std::string("  ") + name + ": {build: {context: ./" + name + "}, expose: none}\n";
+  }
+  auto lowered = lower_yaml(yaml, testing::ec2_compose_spec());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& groups = lowered.view["compose"]["groups"];
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(item_named(groups, "back")["services"].size(), 50u);
+  EXPECT_EQ(item_named(groups, "back-2")["services"].size(), 50u);
+  EXPECT_EQ(item_named(groups, "back-3")["services"].size(), 1u);
+  for (const auto& group : groups) {
+    EXPECT_LE(group["cloudformation"]["names"][0]["entries"].size(), 200u) << group["name"];
+  }
+}
+
 TEST(ComposeGroups, RefusesWhatNoInstanceRuns) {
   auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
 name: shop
@@ -194,8 +215,8 @@ TEST(ComposeGroups, FiftyPrivateServicesPerInternalLoadBalancer) {
   const auto& caller = item_named(lowered.view["services"], "caller");
   EXPECT_EQ(caller["environment"][0]["formats"]["terraform"]["expression"],
             "\"http://${aws_lb.internal_2.dns_name}:8000\"");
-  // The private services split over two default groups (50 target groups each).
-  EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back-2")["services"].size(), 1u);
+  // The back services split over two default groups (50 each: caller and p00 to p48 first).
+  EXPECT_EQ(item_named(lowered.view["compose"]["groups"], "back-2")["services"].size(), 2u);
   // In CloudFormation the URL is the second balancer's DNS name, exported by the app stack.
   const std::string url = caller["environment"][0]["formats"]["cloudformation"]["expression"];
   EXPECT_NE(url.find("${AppStack}-Internal2LoadBalancerDnsName"), std::string::npos) << url;
