@@ -9,5 +9,7 @@ out=$(cd "${1:-$here/bin}" && pwd)
 # module proxy is reachable. GOCACHE beside the binary keeps $HOME untouched.
 cd "$here"
 GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="${GOCACHE:-$out/go-cache}" GOFLAGS= \
-  go build -o "$out/helm-render" . >&2
+  go build -o "$out/helm-render.$$" . >&2
+# Renamed into place: two tests that build at once never run a half-written binary.
+mv -f "$out/helm-render.$$" "$out/helm-render"
 echo "$out/helm-render"
