@@ -4,7 +4,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strings"
 	"text/template"
 
@@ -26,7 +25,7 @@ func helmFuncs(set **template.Template) template.FuncMap {
 	f["mustToJson"] = mustToJSON
 	f["fromJson"] = fromJSON
 	f["required"] = required
-	f["fail"] = func(msg string) (string, error) { return "", errors.New(msg) }
+	f["fail"] = func(msg string) (string, error) { return "", chartError{msg} }
 	// No cluster to ask: like `helm template`, lookup finds nothing.
 	f["lookup"] = func(apiVersion, kind, namespace, name string) (map[string]interface{}, error) {
 		return map[string]interface{}{}, nil
@@ -68,13 +67,18 @@ func renderTpl(set *template.Template, text string, data interface{}) (string, e
 	return strings.ReplaceAll(buf.String(), "<no value>", ""), nil
 }
 
+// chartError is a failure the chart asked for (required, fail): its message is the author's.
+type chartError struct{ msg string }
+
+func (e chartError) Error() string { return e.msg }
+
 // required fails the render when a value is missing (nil) or an empty string, as Helm's does.
 func required(msg string, val interface{}) (interface{}, error) {
 	if val == nil {
-		return nil, errors.New(msg)
+		return nil, chartError{msg}
 	}
 	if s, ok := val.(string); ok && s == "" {
-		return nil, errors.New(msg)
+		return nil, chartError{msg}
 	}
 	return val, nil
 }

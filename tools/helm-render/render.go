@@ -3,6 +3,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -107,13 +108,21 @@ func execute(set *template.Template, name string, in renderInput) (string, error
 }
 
 // A `required` or `fail` message is the chart author's own: shown as Helm shows it, with the
-// file, line and column of the call and without Go's call chain.
-var callError = regexp.MustCompile(`^template: ([^:]+:\d+:\d+): executing .* error calling (?:required|fail): (.*)$`)
+// file, line and column of the call (inside the helper when an `include` made it) and without
+// Go's call chain. The chain is walked, not parsed: the message itself may hold any text.
+var execLocation = regexp.MustCompile(`^template: ([^:\s]+:\d+:\d+): `)
 
 func explain(err error) error {
-	msg := err.Error()
-	if m := callError.FindStringSubmatch(msg); m != nil {
-		return fmt.Errorf("execution error at (%s): %s", m[1], m[2])
+	location := ""
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if exec, ok := e.(template.ExecError); ok {
+			if m := execLocation.FindStringSubmatch(exec.Err.Error()); m != nil {
+				location = m[1]
+			}
+		}
+		if author, ok := e.(chartError); ok && location != "" {
+			return fmt.Errorf("execution error at (%s): %s", location, author.msg)
+		}
 	}
 	return err
 }
