@@ -8,7 +8,7 @@ out=$(cd "${1:-$here/bin}" && pwd)
 # GOPATH mode against /usr/share/gocode: the Debian packages hold the sources there and no
 # module proxy is reachable. GOCACHE beside the binary keeps $HOME untouched.
 cd "$here"
-GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="${GOCACHE:-$out/go-cache}" GOFLAGS= \
+GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="${GOCACHE:-$out/go-cache}" GOFLAGS='' \
   go build -o "$out/helm-render.$$" . >&2
 # Renamed into place: two tests that build at once never run a half-written binary.
 mv -f "$out/helm-render.$$" "$out/helm-render"
