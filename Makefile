@@ -26,11 +26,12 @@ demo: compiler
 	rm -rf $(DEMO_OUT)
 	$(INFRAGEN) generate examples/voting/app.yaml --all -o $(DEMO_OUT)
 
-# Four tests at a time on two cores: applying on the emulator waits on the provider's polling
-# (a third of a core each). The tests that compute (manifest fuzzer, generative tier) take two
-# slots each, one at a time, and start first with the applies beside them (PROCESSORS,
-# RESOURCE_LOCK and COST in CMakeLists.txt).
-TEST_JOBS ?= 4
+# Six tests at a time on two cores: an apply on the emulator spends most of its 2-3 minutes
+# in the provider's fixed waits (a load balancer 60 s, a database 80 s, and as long again to
+# delete it) at a fifth of a core. The tests that compute (manifest fuzzer, generative tier)
+# take two slots each, one at a time, and start first with the applies beside them
+# (PROCESSORS, RESOURCE_LOCK and COST in CMakeLists.txt).
+TEST_JOBS ?= 6
 test: build
 	bash tools/install-test-tools.sh
 	ctest --test-dir $(BUILD) --output-on-failure -j$(TEST_JOBS)
