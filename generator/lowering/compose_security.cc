@@ -88,11 +88,13 @@ class RuleSet {
 nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
   const AppModel& model = context.base();
   const std::vector<ComposeGroup> groups = compose_groups(model);
-  std::map<std::string, std::string> group_of_service;  // service -> group label
+  // Services and scheduled jobs by name -> the label of the group whose instances run them.
+  std::map<std::string, std::string> group_of[2];
   for (const auto& group : groups) {
     for (const auto& service : group.services) {
-      group_of_service[service.name] = "instances_" + group.resource;
+      group_of[0][service.name] = "instances_" + group.resource;
     }
+    for (const auto& job : group.jobs) group_of[1][job] = "instances_" + group.resource;
   }
   RuleSet rules;
   bool has_public = false;
@@ -167,9 +169,13 @@ nlohmann::json lower_compose_security_groups(const LoweringContext& context) {
     first_listener = first_listener == 0 ? listener.port : std::min(first_listener, listener.port);
     last_listener = std::max(last_listener, listener.port);
   }
+  // What each service and job reaches, from its group's instances: a job runs there too (a
+  // systemd timer), so a database only a job uses must admit the group.
   for (const auto& workload : workloads_of(model)) {
-    if (workload.kind != Workload::Kind::service) continue;
-    const std::string& from = group_of_service[workload.name];
+    const auto& groups_of_kind = group_of[workload.kind == Workload::Kind::service ? 0 : 1];
+    auto found = groups_of_kind.find(workload.name);
+    if (found == groups_of_kind.end()) continue;  // a triggered job: refused with the features
+    const std::string& from = found->second;
     const WorkloadAccess access = access_of(model, workload);
     for (const auto& name : access.databases) {
       if (data_ports.count("databases." + name)) {

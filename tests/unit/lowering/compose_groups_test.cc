@@ -321,6 +321,25 @@ jobs:
     compute: {vcpus: 2, memory: 3072}
 )yaml";
 
+// The jobs run on the back group's instances: the database only a job uses admits that group
+// (the job could not connect when only the services' access made rules).
+TEST(ComposeGroups, AJobsDatabaseAdmitsTheGroupThatRunsIt) {
+  auto lowered = lower_yaml(kJobs, testing::ec2_compose_spec());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& security = lowered.view["security"];
+  auto has_rule = [&](const char* direction, const char* group, const char* peer) {
+    for (const auto& rule : security[direction]) {
+      if (rule["security_group"] == group && rule["peer"] == peer && rule["port"] == 5432) {
+        return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(has_rule("ingress", "database_main", "instances_back"));
+  EXPECT_TRUE(has_rule("egress", "instances_back", "database_main"));
+  EXPECT_FALSE(has_rule("ingress", "database_main", "instances_front"));
+}
+
 TEST(ComposeGroups, ScheduledJobsRunByTimersOnTheBackGroup) {
   auto lowered = lower_yaml(kJobs, testing::ec2_compose_spec());
   ASSERT_TRUE(lowered.ok()) << lowered.messages;
