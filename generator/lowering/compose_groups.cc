@@ -349,7 +349,6 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
         "set types and counts per environment, and keep `groups` and their services in the base");
   }
   check_quotas(context, groups);
-  check_job_volumes(context);  // volumes (EFS): compose_volumes.h
   bool has_private = false;
   nlohmann::json list = nlohmann::json::array();
   for (const auto& group : groups) {
@@ -421,6 +420,7 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
             view_job["image"]["built"].get<bool>() ? "job-" + name : job.image.image;
         attach_workload(member, view_job, default_image, "/compose/" + base.app + "/job-" + name);
       }
+      add_member_mounts(base.app, member);
       job_members.push_back(std::move(member));
     }
     // What the instances' role grants: the union of what the group's services and jobs use.
@@ -483,8 +483,8 @@ nlohmann::json lower_compose_groups(const LoweringContext& context, nlohmann::js
                     {"jobs", with_last(std::move(job_members))},
                     {"has_public_services", group_public},
                     {"has_private_services", group_private}});
-    // Volumes (EFS) the group's instances mount, and their grants.
-    add_group_volumes(base.app, list.back()["services"], list.back());
+    // Volumes (EFS) the group's instances mount for its services and jobs, and their grants.
+    add_group_volumes(base.app, workloads, list.back());
   }
   // The internal network load balancers, 50 private services each.
   std::vector<nlohmann::json> members;

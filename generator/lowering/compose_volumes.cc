@@ -45,17 +45,4 @@ void add_group_volumes(const std::string& app, const nlohmann::json& members,
   group["volumes"] = with_last(std::move(volumes));
 }
 
-void check_job_volumes(const LoweringContext& context) {
-  // A job's mounts are the same in every environment: the base reports them once.
-  const AppModel& model = context.base();
-  for (const auto& job : model.jobs) {
-    if (job.volumes.empty()) continue;
-    context.diagnostics.error(
-        model.locate(job.origin.pointer + "/volumes"),
-        context.target_phrase() + " mounts volumes for services only, not yet for job '" +
-            job.name + "'",
-        "mount the volume in a service, or use ecs-fargate or ecs-ec2 for this job");
-  }
-}
-
 }  // namespace infragen

@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "lowering/lowering_context.h"
 
 namespace infragen {
 
@@ -23,9 +22,5 @@ void add_member_mounts(const std::string& app, nlohmann::json& member);
 // instances may not write).
 void add_group_volumes(const std::string& app, const nlohmann::json& members,
                        nlohmann::json& group);
-
-// Reports each job that mounts volumes: its timer runs it on instances that mount only the
-// services' volumes, so its own would be missing.
-void check_job_volumes(const LoweringContext& context);
 
 }  // namespace infragen

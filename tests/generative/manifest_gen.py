@@ -1023,8 +1023,8 @@ def compose_groups(e):
 
 
 def compose_declines(m, general):
-    """Why ec2-compose must decline `m`: what it does not carry yet (a scheduled job's volumes,
-    blue-green deploys), what it cannot (jobs started by new objects, GPUs, a
+    """Why ec2-compose must decline `m`: what it does not carry yet (blue-green
+    deploys), what it cannot (jobs started by new objects, GPUs, a
     nearest-weekday `W` schedule no systemd timer follows, a start/stop schedule in rate() that
     Auto Scaling's Unix cron cannot say; `managed: false` stores with a standby, replicas or
     several cache nodes), what no target carries (`general`, less Fargate's sizes and `managed:
@@ -1049,8 +1049,6 @@ def compose_declines(m, general):
             schedule = job.get("schedule", "")
             if schedule.startswith("cron(") and "W" in schedule[5:-1].split()[2]:
                 reasons.append("a schedule with the nearest-weekday W")
-            if job.get("volumes"):
-                reasons.append("a job with volumes")
         pipeline = e.get("pipeline") or {}
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")

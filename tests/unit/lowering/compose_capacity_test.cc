@@ -188,7 +188,9 @@ TEST(ComposeVolumes, TheLaptopFileUsesANamedVolumePerFileSystem) {
   EXPECT_EQ(item_named(local["services"], "api")["has_mounts"], false);
 }
 
-TEST(ComposeVolumes, RefusesAJobsVolumesAtTheirLine) {
+// A scheduled job runs on the instances of `back`: they mount its volumes (read-write where it
+// writes) and its container bind-mounts them, while `front` keeps its read-only mount.
+TEST(ComposeVolumes, AJobsVolumesAreMountedOnTheGroupThatRunsIt) {
   auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
 name: depot
 region: eu-west-1
@@ -203,10 +205,24 @@ jobs:
     volumes: ["reports:/out"]
 )yaml",
                             testing::ec2_compose_spec());
-  EXPECT_FALSE(lowered.ok());
-  EXPECT_NE(lowered.messages.find("app.yaml:12:"), std::string::npos) << lowered.messages;
-  EXPECT_NE(lowered.messages.find("not yet for job 'stats'"), std::string::npos)
-      << lowered.messages;
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& groups = lowered.view["compose"]["groups"];
+  const auto& back = item_named(groups, "back");
+  ASSERT_EQ(back["has_volumes"], true);
+  EXPECT_EQ(back["volumes"][0]["name"], "reports");
+  EXPECT_EQ(back["volumes"][0]["read_only"], false);
+  const auto& stats = item_named(back["jobs"], "stats");
+  ASSERT_EQ(stats["has_mounts"], true);
+  EXPECT_EQ(stats["mounts"][0]["source"], "/mnt/depot/reports");
+  EXPECT_EQ(stats["mounts"][0]["target"], "/out");
+  EXPECT_EQ(item_named(groups, "front")["volumes"][0]["read_only"], true);
+  // NFS from the back group's instances to the mount targets.
+  bool admitted = false;
+  for (const auto& rule : lowered.view["security"]["ingress"]) {
+    admitted = admitted || (rule["security_group"] == "volume_reports" &&
+                            rule["peer"] == "instances_back" && rule["port"] == 2049);
+  }
+  EXPECT_TRUE(admitted);
 }
 
 }  // namespace
