@@ -1083,7 +1083,7 @@ def compose_declines(m, general):
 def eks_declines(m, general):
     """Why eks must decline `m`: what ecs-ec2 declines (its node groups are sized by the same
     instance_capacity section), and the features templates/eks/pack.yaml does not carry yet: jobs,
-    volumes, a domain, a start/stop schedule, spot services, scaling on requests, a route
+    volumes, a domain, a start/stop schedule, scaling on requests, a route
     on a service that is not public, CodePipeline and blue-green, `managed: false` stores."""
     reasons = [r for r in general if "Fargate" not in r] + ec2_declines(m)
     overlays = list((m.get("environments") or {}).values())
@@ -1100,8 +1100,6 @@ def eks_declines(m, general):
         if e.get("schedule"):
             reasons.append("a start/stop schedule")
         for svc in (e.get("services") or {}).values():
-            if svc.get("spot"):
-                reasons.append("a spot service")
             if (svc.get("autoscale") or {}).get("requests"):
                 reasons.append("scaling on requests")
             if svc.get("route") and svc.get("expose", "private") != "public":

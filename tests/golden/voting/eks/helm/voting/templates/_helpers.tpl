@@ -13,7 +13,7 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 
 {{- define "voting.labels" -}}
 {{ include "voting.selectorLabels" . }}
-app.kubernetes.io/part-of: {{ .root.Chart.Name }}
+app.kubernetes.io/part-of: {{ .root.Chart.Name | trunc 63 | trimAll "-_." }}
 app.kubernetes.io/component: {{ .component }}
 app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
