@@ -10,7 +10,7 @@ output "cluster_endpoint" {
 
 output "namespace" {
   description = "Namespace to install the Helm chart into (helm upgrade --install --namespace <this>)."
-  value       = var.namespace
+  value       = local.namespace
 }
 
 output "vpc_id" {

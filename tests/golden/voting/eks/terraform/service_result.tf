@@ -1,5 +1,5 @@
 # Service "result": the IAM role its pods take through EKS Pod Identity (service account
-# result in var.namespace), with exactly what the service uses: its secrets, read by
+# result in the app's namespace), with exactly what the service uses: its secrets, read by
 # the Secrets Store CSI driver as the pod.
 
 resource "aws_iam_role" "service_result_pod" {
@@ -25,7 +25,7 @@ resource "aws_iam_role_policy" "service_result_pod_secrets" {
 
 resource "aws_eks_pod_identity_association" "service_result" {
   cluster_name    = aws_eks_cluster.main.name
-  namespace       = var.namespace
+  namespace       = local.namespace
   service_account = "result"
   role_arn        = aws_iam_role.service_result_pod.arn
 }

@@ -1,5 +1,5 @@
 # Service "vote": the IAM role its pods take through EKS Pod Identity (service account
-# vote in var.namespace), with exactly what the service uses.
+# vote in the app's namespace), with exactly what the service uses.
 
 resource "aws_iam_role" "service_vote_pod" {
   name               = local.names.service_vote_task_role
@@ -8,7 +8,7 @@ resource "aws_iam_role" "service_vote_pod" {
 
 resource "aws_eks_pod_identity_association" "service_vote" {
   cluster_name    = aws_eks_cluster.main.name
-  namespace       = var.namespace
+  namespace       = local.namespace
   service_account = "vote"
   role_arn        = aws_iam_role.service_vote_pod.arn
 }

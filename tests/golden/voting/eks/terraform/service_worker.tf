@@ -1,5 +1,5 @@
 # Service "worker": the IAM role its pods take through EKS Pod Identity (service account
-# worker in var.namespace), with exactly what the service uses: its secrets, read by
+# worker in the app's namespace), with exactly what the service uses: its secrets, read by
 # the Secrets Store CSI driver as the pod.
 
 resource "aws_iam_role" "service_worker_pod" {
@@ -25,7 +25,7 @@ resource "aws_iam_role_policy" "service_worker_pod_secrets" {
 
 resource "aws_eks_pod_identity_association" "service_worker" {
   cluster_name    = aws_eks_cluster.main.name
-  namespace       = var.namespace
+  namespace       = local.namespace
   service_account = "worker"
   role_arn        = aws_iam_role.service_worker_pod.arn
 }

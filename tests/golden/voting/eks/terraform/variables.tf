@@ -74,14 +74,20 @@ variable "cluster_admin_arns" {
 }
 
 variable "namespace" {
-  description = "Kubernetes namespace the Helm chart is installed into: the pod identities and the deploy role's access are for this namespace."
+  description = "Kubernetes namespace the Helm chart is installed into: the pod identities and the deploy role's access are for this namespace. null: the app's name as a DNS label."
   type        = string
-  default     = "voting"
+  default     = null
 
   validation {
-    condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", var.namespace))
+    condition     = var.namespace == null || can(regex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$", var.namespace))
     error_message = "A namespace is a DNS label: at most 63 lowercase letters, digits and '-'."
   }
+}
+
+locals {
+  # The app's name as a DNS label: lowercase letters, digits and '-', at most 63, no '-' at
+  # either end.
+  namespace = coalesce(var.namespace, trim(substr(replace(lower("voting"), "/[^a-z0-9-]/", "-"), 0, 63), "-"))
 }
 
 variable "instances" {
