@@ -70,14 +70,14 @@ expect_code "-t no-workers is an error" 1 run generate worker.yaml -t no-workers
 [ ! -e named ] && pass "-t: nothing written" || fail "-t: nothing written"
 
 # -f without -t: a pack without the format is not generated (nor skipped with a note); a format
-# no pack offers is a usage error.
+# no selected pack offers is a usage error.
 expect_code "-f cloudformation" 0 run generate worker.yaml -f cloudformation -o cfn
 [ "$(cat "$work/stderr")" = "$expected_note" ] && pass "-f: only the note of no-workers" \
   || fail "-f: only the note of no-workers"
 [ ! -e cfn/tf-only ] && [ -f cfn/ecs-fargate/cloudformation/app.json ] \
   && pass "-f: the packs without the format are not generated" \
   || fail "-f: the packs without the format are not generated"
-expect_code "-f helm is a usage error" 2 run generate worker.yaml -f helm -o helm
+expect_code "-f helm is a usage error" 2 run generate worker.yaml -t ecs-fargate -f helm -o helm
 grep -qx "infragen: error: no selected target offers format 'helm'" "$work/stderr" \
   && pass "-f helm: no selected target offers it" || fail "-f helm: no selected target offers it"
 
@@ -89,13 +89,17 @@ error_of() {  # TARGET: the error of the GPU job on TARGET
     "  hint: \`jobs.gpu\` is not in the target's supported features"
 }
 expect_code "no pack carries it: errors" 1 run generate gpu.yaml -o none
-expected_errors="$(error_of ec2-compose; error_of ecs-ec2; error_of ecs-fargate; error_of no-workers
-  error_of tf-only)
+expected_errors="$(error_of ec2-compose; error_of ecs-ec2; error_of ecs-fargate; error_of eks
+  error_of no-workers; error_of tf-only)
 gpu.yaml:9:61: error: target 'ec2-compose' cannot carry a job started by new objects (job 'train')
   train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}
                                                             ^
   hint: \`jobs.trigger\` is not in the target's supported features
-6 errors generated."
+gpu.yaml:9:61: error: target 'eks' cannot carry a job started by new objects (job 'train')
+  train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}
+                                                            ^
+  hint: \`jobs.trigger\` is not in the target's supported features
+8 errors generated."
 [ "$(cat "$work/stderr")" = "$expected_errors" ] && pass "every pack's error, exactly" || {
   fail "every pack's error, exactly"; diff <(echo "$expected_errors") "$work/stderr" | sed 's/^/    /'; }
 grep -q "note:" "$work/stderr" && fail "no pack is skipped" || pass "no pack is skipped"
@@ -110,6 +114,10 @@ instances: {disk: 10}
                   ^~
   hint: name it with -t to see every reason
 disk.yaml:6:19: note: target 'ecs-ec2' is skipped: it needs a root volume of at least 30 GiB: the ECS-optimized AMI's snapshot is 30 GiB
+instances: {disk: 10}
+                  ^~
+  hint: name it with -t to see every reason
+disk.yaml:6:19: note: target 'eks' is skipped: it needs a root volume of at least 30 GiB: the ECS-optimized AMI's snapshot is 30 GiB
 instances: {disk: 10}
                   ^~
   hint: name it with -t to see every reason"

@@ -1078,6 +1078,41 @@ def compose_declines(m, general):
     return list(dict.fromkeys(reasons))
 
 
+def eks_declines(m, general):
+    """Why eks must decline `m`: what ecs-ec2 declines (its node groups are sized by the same
+    instance_capacity section), and the features templates/eks/pack.yaml does not carry yet: jobs,
+    volumes, a domain, a start/stop schedule, scaling on requests, a route
+    on a service that is not public, CodePipeline and blue-green, `managed: false` stores."""
+    reasons = [r for r in general if "Fargate" not in r] + ec2_declines(m)
+    overlays = list((m.get("environments") or {}).values())
+    for o in overlays:
+        if o.get("schedule"):
+            reasons.append("a start/stop schedule")
+    for e in [merge(m, o) for o in overlays] if overlays else [m]:
+        if e.get("jobs"):
+            reasons.append("jobs")
+        if e.get("volumes"):
+            reasons.append("volumes")
+        if e.get("domain"):
+            reasons.append("a domain")
+        if e.get("schedule"):
+            reasons.append("a start/stop schedule")
+        for svc in (e.get("services") or {}).values():
+            if (svc.get("autoscale") or {}).get("requests"):
+                reasons.append("scaling on requests")
+            if svc.get("route") and svc.get("expose", "private") != "public":
+                reasons.append("a route on a service that is not public")
+        pipeline = e.get("pipeline") or {}
+        if pipeline.get("provider") == "codepipeline":
+            reasons.append("CodePipeline")
+        if pipeline.get("deploy") == "blue-green":
+            reasons.append("blue-green deploys")
+        for store in list((e.get("databases") or {}).values()) + list((e.get("caches") or {}).values()):
+            if store.get("managed", True) is False:
+                reasons.append("a store with managed: false")
+    return list(dict.fromkeys(reasons))
+
+
 def manifest(seed, services=None, declines=None):
     draw = Draw(seed, services)
     m = strip_private(draw.draw())
@@ -1104,6 +1139,8 @@ def main():
         sys.stdout.write("# declined-by ecs-ec2: %s\n" % reason)
     for reason in compose_declines(m, declines):
         sys.stdout.write("# declined-by ec2-compose: %s\n" % reason)
+    for reason in eks_declines(m, declines):
+        sys.stdout.write("# declined-by eks: %s\n" % reason)
     sys.stdout.write("\n".join(to_yaml(m)) + "\n")
 
 

@@ -340,6 +340,30 @@ def required_variables(folder):
     return names
 
 
+def check_charts(results, folders, root):
+    """Every Helm chart (a `helm` format folder holds one per app) renders like `helm template` for
+    each of its values files and its objects validate (tests/conformance/chart_check.sh)."""
+    prop = "Helm charts render and validate (chart_check.sh)"
+    charts = {seed: [c.parent for f in folders[seed] if f.name == "helm" for c in sorted(f.glob("*/Chart.yaml"))]
+              for seed in folders}
+    if not any(charts.values()):
+        return
+    check = root / "tests/conformance/chart_check.sh"
+    for seed in sorted(charts):
+        details = []
+        for chart in charts[seed]:
+            code, out = run(["bash", str(check), str(chart)])
+            if "SKIPPED" in out:
+                results.skipped[prop] = out.strip().splitlines()[0]
+                return
+            if code != 0:
+                details.append(out)
+        if details:
+            results.fail(seed, prop, "\n".join(details))
+        elif charts[seed]:
+            results.ok(prop)
+
+
 def check_terraform(results, folders, work):
     props = ("terraform validate", "terraform fmt -check")
     if not shutil.which("terraform"):
@@ -530,7 +554,8 @@ def main(argv):
         for name, check in (("cfn-lint", lambda: check_cloudformation(results, tool_folders, work)),
                             ("quotas and posture",
                              lambda: check_quotas_and_posture(results, folders, work, root)),
-                            ("terraform", lambda: check_terraform(results, tool_folders, work))):
+                            ("terraform", lambda: check_terraform(results, tool_folders, work)),
+                            ("charts", lambda: check_charts(results, tool_folders, root))):
             began = time.monotonic()
             check()
             phase_times.append((name, time.monotonic() - began))

@@ -1,0 +1,31 @@
+# Service "result": the IAM role its pods take through EKS Pod Identity (service account
+# result in the app's namespace), with exactly what the service uses: its secrets, read by
+# the Secrets Store CSI driver as the pod.
+
+resource "aws_iam_role" "service_result_pod" {
+  name               = local.names.service_result_task_role
+  assume_role_policy = data.aws_iam_policy_document.pod_identity_assume.json
+}
+
+data "aws_iam_policy_document" "service_result_pod_secrets" {
+  statement {
+    sid     = "ReadSecrets"
+    actions = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+    resources = [
+      aws_db_instance.db.master_user_secret[0].secret_arn,
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "service_result_pod_secrets" {
+  name   = "secrets"
+  role   = aws_iam_role.service_result_pod.id
+  policy = data.aws_iam_policy_document.service_result_pod_secrets.json
+}
+
+resource "aws_eks_pod_identity_association" "service_result" {
+  cluster_name    = aws_eks_cluster.main.name
+  namespace       = local.namespace
+  service_account = "result"
+  role_arn        = aws_iam_role.service_result_pod.arn
+}
