@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 namespace infragen {
 
 // Where the instances of app `app` mount volume `volume`: /mnt/<app>/<volume>.
