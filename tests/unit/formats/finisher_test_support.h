@@ -5,16 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "../printed_diagnostics.h"
 #include "diagnostics/diagnostics.h"
 #include "render/render.h"
 
 namespace infragen::testing {
-
-inline std::string printed(const Diagnostics& diagnostics) {
-  std::ostringstream out;
-  diagnostics.print(out);
-  return out.str();
-}
 
 // A rendered file whose line i+1 came from line origin_lines[i] of "tpl/t.mustache".
 inline RenderedFile rendered(const std::string& kind, const std::string& text,

@@ -9,16 +9,11 @@
 #include <string>
 #include <utility>
 
+#include "../printed_diagnostics.h"
 #include "diagnostics/diagnostics.h"
 #include "output/output_set.h"
 
 namespace infragen::testing {
-
-inline std::string printed(const Diagnostics& diagnostics) {
-  std::ostringstream out;
-  diagnostics.print(out);
-  return out.str();
-}
 
 // An output set holding `files` (path, content), each accepted without a diagnostic.
 inline OutputSet make_output(std::initializer_list<std::pair<std::string, std::string>> files) {

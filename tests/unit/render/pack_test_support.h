@@ -6,16 +6,11 @@
 #include <string>
 
 #include "../output/temp_folder.h"
+#include "../printed_diagnostics.h"
 #include "diagnostics/diagnostics.h"
 #include "render/pack.h"
 
 namespace infragen::testing {
-
-inline std::string printed(const Diagnostics& diagnostics) {
-  std::ostringstream out;
-  diagnostics.print(out);
-  return out.str();
-}
 
 // Writes every relative path -> text of `files` below `folder`.
 inline void write_files(const TempFolder& folder, const std::map<std::string, std::string>& files) {
