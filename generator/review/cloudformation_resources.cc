@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "review/json_paths.h"
+
 namespace infragen::review {
 namespace {
 
@@ -203,30 +205,6 @@ class TemplateEvaluator {
   std::set<std::string> in_progress_;
 };
 
-std::string json_child_path(const std::string& path, const std::string& key) {
-  bool plain = !key.empty();
-  for (char c : key) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-  if (plain) return path.empty() ? key : path + "." + key;
-  return path + "[" + json(key).dump() + "]";
-}
-
-// Intrinsic functions stay whole (`{"Fn::GetAtt":["Db","Endpoint.Address"]}`); plain objects
-// and arrays are split into leaf paths.
-void flatten(const std::string& path, const json& value, std::map<std::string, std::string>& out) {
-  bool intrinsic = value.is_object() && value.size() == 1 &&
-                   (value.begin().key() == "Ref" || value.begin().key().rfind("Fn::", 0) == 0);
-  if (value.is_object() && !value.empty() && !intrinsic) {
-    for (const auto& [key, element] : value.items())
-      flatten(json_child_path(path, key), element, out);
-  } else if (value.is_array() && !value.empty()) {
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      flatten(path + "[" + std::to_string(i) + "]", value[i], out);
-    }
-  } else {
-    out[path] = value.dump();
-  }
-}
-
 void add_template(const std::string& path, const json& templ, const json& params,
                   ResourceMap& out) {
   TemplateEvaluator evaluator(templ, params);
@@ -244,7 +222,7 @@ void add_template(const std::string& path, const json& templ, const json& params
       if (auto properties = evaluator.resolve(declaration["Properties"])) {
         if (properties->is_object()) {
           for (const auto& [key, value] : properties->items())
-            flatten(key, value, resource.attributes);
+            flatten_json(key, value, resource.attributes, true);
         }
       }
     }

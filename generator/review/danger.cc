@@ -3,6 +3,8 @@
 
 #include <set>
 
+#include "review/kubernetes_danger.h"
+
 namespace infragen::review {
 namespace {
 
@@ -17,6 +19,10 @@ bool is_cloudformation(const std::string& type) { return type.find("::") != std:
 }  // namespace
 
 void classify(ResourceChange& change, const Resource* before, const ReplacementTable& table) {
+  if (is_kubernetes_kind(change.type)) {
+    classify_kubernetes(change);
+    return;
+  }
   const bool stateful = table.is_stateful(change.type);
   if (change.kind == ChangeKind::added) return;
   if (change.kind == ChangeKind::removed) {

@@ -1,6 +1,7 @@
 #include "review/parts.h"
 
 #include "review/cloudformation_resources.h"
+#include "review/helm_resources.h"
 #include "review/terraform_resources.h"
 
 namespace infragen::review {
@@ -27,8 +28,9 @@ std::map<std::string, PartResources> read_parts(const FileMap& files) {
     part.format = folder.substr(folder.find('/') + 1);
     read_terraform_resources(part_files, part);
     if (part.environments.empty()) read_cloudformation_resources(part_files, part);
+    if (part.environments.empty()) read_helm_resources(part_files, part);
     if (part.environments.empty()) {
-      part.notes.push_back("no Terraform or CloudFormation resources in " + folder +
+      part.notes.push_back("no Terraform, CloudFormation or Kubernetes resources in " + folder +
                            "; only its files are compared");
     }
     parts[folder] = std::move(part);

@@ -13,8 +13,9 @@ namespace infragen::review {
 std::string part_folder_of(const std::string& path);
 
 // Every part of `files` with its resources. The reader is chosen by content: top-level .tf
-// files are Terraform, JSON templates with `Resources` are CloudFormation; a part with neither
-// (Helm charts, compose files) has no resource list, only its file diff, and says so in notes.
+// files are Terraform, JSON templates with `Resources` are CloudFormation, folders with a
+// Chart.yaml are Helm charts (their Kubernetes objects); a part with none of them (compose
+// files) has no resource list, only its file diff, and says so in notes.
 std::map<std::string, PartResources> read_parts(const FileMap& files);
 
 }  // namespace infragen::review

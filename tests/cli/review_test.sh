@@ -220,5 +220,17 @@ grep -q "infragen diff: .*app.yaml at broken does not compile" "$work/stderr" &&
 mkdir -p "$work/norepo" && cp "$voting" "$work/norepo/app.yaml"
 expect_code "diff --base outside a repository" 2 "$fargate" diff "$work/norepo/app.yaml" --base HEAD
 
+# eks: the Helm chart is read as Kubernetes objects (kind/namespace/name) per values file.
+eks="$work/infragen-eks"
+printf '#!/usr/bin/env bash\nexec %q "$@" -t eks\n' "$infragen" >"$eks"
+chmod +x "$eks"
+expect_code "plan of the eks chart" 0 "$eks" plan "$voting" --only-format helm
+expect_out "plan counts the chart's Deployments per environment" "Deployment                   3      3"
+expect_code "diff of the eks chart, port change" 1 "$eks" diff "$voting" "$work/port.yaml" --only-format helm --env dev
+expect_out "a changed container port rolls the Deployment's pods" "its pod template changes: every pod of the Deployment is replaced (a rolling update)"
+expect_out "the changed object is addressed by kind/namespace/name" "Deployment/voting/vote"
+expect_out "the Service's port changes in place" "spec.ports[0].port: 80 -> 8080"
+expect_no_out "the chart part is not only diffed as files" "only its files are compared"
+
 if [ "$failures" -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "all review CLI tests passed"

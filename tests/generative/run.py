@@ -220,6 +220,15 @@ def check_seed(seed, infragen, gen, work, targets):
                        code == 0 and "internal error" not in out, f"{exit_words(code)}\n{clip(out)}"))
     code, out = run(["diff", "-r", str(outs[0]), str(outs[1])])
     checks.append(("generate is deterministic", code == 0, out))
+    # plan reads back every part it generates: Terraform, CloudFormation and the Helm charts,
+    # which its own Go template evaluator renders; none may fail to parse or render.
+    # (plan takes no --all: without -t it reads every target that carries the manifest.)
+    code, out = run([infragen, "plan", str(manifest), *[a for a in select if a != "--all"]],
+                    timeout=INFRAGEN_TIMEOUT)
+    unread = [line for line in out.splitlines()
+              if "note: could not" in line or "is not YAML" in line or "renders an object without" in line]
+    checks.append(("plan reads every generated part back", code == 0 and not unread,
+                   f"{exit_words(code)}\n{clip(chr(10).join(unread) or out)}"))
     folders = collections.defaultdict(list)
     for target in accepted:
         for fmt_dir in sorted((outs[0] / target).iterdir()):

@@ -14,16 +14,16 @@ resource "aws_sns_topic" "alarms" {
 )"},
     {"web/terraform/env/dev.tfvars", "alarms = false\n"},
     {"web/terraform/env/prod.tfvars", "alarms = true\n"},
-    {"web/helm/Chart.yaml", "name: web\n"},
+    {"web/compose/docker-compose.yml", "services: {}\n"},
 };
 
 TEST(Plan, CountsByTypeAndWhatExistsOnlyInSomeEnvironments) {
   auto plan = build_plan(kPlanFiles, std::nullopt);
   EXPECT_EQ(plan.environments, (std::vector<std::string>{"dev", "prod"}));
   EXPECT_EQ(plan_text(plan),
-            "web/helm (web helm)\n"
-            "  note: no Terraform or CloudFormation resources in web/helm; only its files are "
-            "compared\n"
+            "web/compose (web compose)\n"
+            "  note: no Terraform, CloudFormation or Kubernetes resources in web/compose; only its "
+            "files are compared\n"
             "\n"
             "web/terraform (web terraform)\n"
             "  resource         dev   prod\n"
