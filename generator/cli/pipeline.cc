@@ -95,6 +95,7 @@ TargetSpec target_spec_of(const Pack& pack, const std::vector<std::string>& acce
   }
   spec.references = pack.references;
   spec.accepted = accepted;
+  spec.workloads_in_chart = pack.find_format("helm") != nullptr;
   return spec;
 }
 

@@ -21,6 +21,9 @@ struct TargetSpec {
   nlohmann::json references;  // format -> {reference kind -> mustache snippet}
   // Advisory features the user accepts the target ignoring (`--accept`): no warning for them.
   std::vector<std::string> accepted;
+  // The pack runs the workloads on Kubernetes (it has a helm format): its CloudFormation adds a
+  // nodes stack after the service stacks, whose nodes carry every service's security group.
+  bool workloads_in_chart = false;
 
   bool builds(const std::string& section) const;
 };

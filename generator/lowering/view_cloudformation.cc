@@ -1,6 +1,7 @@
 #include "lowering/view_cloudformation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <map>
 #include <optional>
@@ -74,7 +75,7 @@ std::string cidr_at(const nlohmann::json& list, int index) {
 // Stack names: <app>-<environment>-<part>; parts are network, app, pipeline, service-X, job-X,
 // each fitted to CloudFormation's 128 characters (long names end in a stable hash).
 nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
-                           const std::string& environment) {
+                           const std::string& environment, bool workloads_in_chart) {
   auto stack = [&](const std::string& part) {
     return resource_name(name_rules::cloudformation_stack, app, environment, part);
   };
@@ -92,6 +93,7 @@ nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
   }
   for (const auto& [list, kind] : {std::pair{"services", "service"}, std::pair{"jobs", "job"}}) {
     // On ECS a stack per service and job; ec2-compose's services are in their group's stack.
+    // On Kubernetes a service's stack holds its pod role and security group (the chart runs it).
     if (!view.contains(list) || view.contains("compose")) continue;
     for (const auto& workload : view[list]) {
       const std::string part = std::string(kind) + "-" + workload["name"].get<std::string>();
@@ -100,10 +102,52 @@ nlohmann::json stack_names(const nlohmann::json& view, const std::string& app,
                                  {"pulled", workload.value("pulled", true)}});
     }
   }
+  // EKS: the node groups last, as their nodes carry every service's security group.
+  if (workloads_in_chart) {
+    workload_stacks.push_back(
+        {{"file", "nodes.json"}, {"stack", stack("nodes")}, {"pulled", true}});
+  }
   return {{"network_stack", stack("network")},
           {"app_stack", stack("app")},
           {"pipeline_stack", stack("pipeline")},
           {"workload_stacks", workload_stacks}};
+}
+
+// The app's name as a Kubernetes namespace (as the eks Terraform's local.namespace): lowercase
+// letters, digits and '-', at most 63, no '-' at either end.
+std::string kubernetes_namespace(const std::string& app) {
+  std::string name;
+  for (char c : app) {
+    const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool kept = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+    name += kept ? lower : '-';
+  }
+  name = name.substr(0, 63);
+  const size_t first = name.find_first_not_of('-');
+  if (first == std::string::npos) return "";
+  return name.substr(first, name.find_last_not_of('-') - first + 1);
+}
+
+// EKS: the security groups every node carries, each once: the services' own groups and the
+// groups they are members of (the data stores' client groups), in the services' order. The
+// nodes stack imports each (the app stack or the service's stack exports it).
+nlohmann::json node_security_groups(const nlohmann::json& view) {
+  std::set<std::string> groups;
+  for (const auto& group : view["security"]["groups"])
+    groups.insert(group["label"].get<std::string>());
+  std::set<std::string> seen;
+  nlohmann::json list = nlohmann::json::array();
+  auto add = [&](const std::string& label) {
+    if (groups.count(label) && seen.insert(label).second)
+      list.push_back({{"id", logical_id(label)}});
+  };
+  for (const auto& service : view["services"]) {
+    add(service["label"].get<std::string>());
+    for (const auto& member : service.value("member_of", nlohmann::json::array())) {
+      add(member["group"].get<std::string>());
+    }
+  }
+  return list;
 }
 
 bool is_workload(const std::string& label) {
@@ -530,6 +574,7 @@ void attach_names(nlohmann::json& view) {
 }  // namespace
 
 nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::json& view) {
+  const bool in_chart = context.target.workloads_in_chart;
   int max_zones = 0;
   int min_zones = 100;
   for (const auto& environment : view["environments"]) {
@@ -554,7 +599,7 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
                              {"public_cidr", cidr_at(network["public_subnet_cidrs"], index)},
                              {"private_cidr", cidr_at(network["private_subnet_cidrs"], index)}});
     }
-    nlohmann::json values = stack_names(view, context.base().app, environment["name"]);
+    nlohmann::json values = stack_names(view, context.base().app, environment["name"], in_chart);
     values["zones"] = zone_values;
     values["nat_mode"] = nat_mode(network["nat_gateways"].get<int>());
     values["creates_network"] = network["creates"];
@@ -573,8 +618,9 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
     app_security_groups = app_security_groups || group.value("in_app_stack", true);
   }
   // EC2 capacity (section instance_capacity) puts Auto Scaling groups in the app stack.
+  // So does EKS: its cluster and node groups (there are always some).
   const bool instance_groups =
-      view.contains("capacity") && view["capacity"].value("has_groups", false);
+      (view.contains("capacity") && view["capacity"].value("has_groups", false)) || in_chart;
   // ec2-compose's internal network load balancers are in the app stack, in the private subnets.
   const bool internal_balancers =
       view.contains("compose") && view["compose"].value("has_private_services", false);
@@ -597,23 +643,26 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
   const bool app_stack = app_names || app_security_groups || view.value("has_repositories", false);
   for (auto& environment : view["environments"])
     environment["cloudformation"]["has_app_stack"] = app_stack;
-  return {{"zones", zones},
-          {"app_names", app_names},
-          {"has_app_stack", app_stack},
-          {"several_zones", max_zones > 1},
-          // EFS mount targets, one per private subnet (only with volumes).
-          {"private_subnet_slots", subnet_slots.is_null() ? nlohmann::json(false) : subnet_slots},
-          // Whether the app stack holds any security group, and whether it needs the network
-          // (for those, or for the service discovery namespace).
-          {"app_security_groups", app_security_groups},
-          {"app_network",
-           app_security_groups || view.value("service_discovery", false) || instance_groups},
-          // The private subnets: for the data stores' subnet groups and the instance groups.
-          {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
-                                      internal_balancers || view.value("has_volumes", false) ||
-                                      data_host},
-          {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
-          {"app_egress", rules_of(view["security"]["egress"], false, "")}};
+  return {
+      {"zones", zones},
+      {"app_names", app_names},
+      {"has_app_stack", app_stack},
+      {"several_zones", max_zones > 1},
+      // EFS mount targets, one per private subnet (only with volumes).
+      {"private_subnet_slots", subnet_slots.is_null() ? nlohmann::json(false) : subnet_slots},
+      // Whether the app stack holds any security group, and whether it needs the network
+      // (for those, or for the service discovery namespace).
+      {"app_security_groups", app_security_groups},
+      {"app_network",
+       app_security_groups || view.value("service_discovery", false) || instance_groups},
+      // The private subnets: for the data stores' subnet groups and the instance groups.
+      {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
+                                  internal_balancers || view.value("has_volumes", false) ||
+                                  data_host},
+      {"app_ingress", rules_of(view["security"]["ingress"], true, "")},
+      {"app_egress", rules_of(view["security"]["egress"], false, "")},
+      {"kubernetes_namespace", kubernetes_namespace(context.base().app)},
+      {"node_security_groups", in_chart ? node_security_groups(view) : nlohmann::json::array()}};
 }
 
 void attach_cloudformation_names(nlohmann::json& view) { attach_names(view); }

@@ -70,6 +70,9 @@ def stack_list(folder, params):
     for pattern in ("service-*.json", "job-*.json", "group-*.json"):
         for template in sorted(glob.glob(os.path.join(folder, pattern))):
             stacks.append(os.path.basename(template)[:-len(".json")])
+    # eks: the node groups last, as their nodes carry every service stack's security group.
+    if os.path.isfile(os.path.join(folder, "nodes.json")):
+        stacks.append("nodes")
     return stacks
 
 

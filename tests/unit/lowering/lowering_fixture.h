@@ -54,6 +54,7 @@ inline TargetSpec target_spec_from_pack(const std::string& target) {
   spec.supports = pack->supports;
   spec.sections = pack->sections;
   spec.references = pack->references;
+  spec.workloads_in_chart = pack->find_format("helm") != nullptr;
   return spec;
 }
 

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "lowering_fixture.h"
 
@@ -40,6 +42,43 @@ TEST(CloudFormationView, EachSecurityRuleBelongsToOneStack) {
               group["label"].get<std::string>().rfind("service_", 0) != 0)
         << group["label"];
   }
+}
+
+// EKS (a pack with a helm format): a stack per service (its pod role and security group), then
+// the nodes stack, whose nodes carry each service's group and client group once.
+TEST(CloudFormationView, KubernetesNodesStackComesAfterTheServices) {
+  auto lowered =
+      lower_yaml(source_file("examples/voting/app.yaml"), testing::target_spec_from_pack("eks"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& view = lowered.view;
+  for (const auto& environment : view["environments"]) {
+    const auto& stacks = environment["cloudformation"]["workload_stacks"];
+    ASSERT_EQ(stacks.size(), view["services"].size() + 1);
+    EXPECT_EQ(stacks.back()["file"], "nodes.json");
+    EXPECT_EQ(stacks[0]["file"],
+              "service-" + view["services"][0]["name"].get<std::string>() + ".json");
+  }
+  EXPECT_TRUE(view["cloudformation"]["app_private_subnets"].get<bool>());
+  EXPECT_EQ(view["cloudformation"]["kubernetes_namespace"], "voting");
+  // Every service's own group, then the client groups, none twice.
+  std::vector<std::string> ids;
+  for (const auto& group : view["cloudformation"]["node_security_groups"])
+    ids.push_back(group["id"]);
+  std::vector<std::string> sorted = ids;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  for (const auto& service : view["services"]) {
+    EXPECT_NE(std::find(ids.begin(), ids.end(), service["label_id"].get<std::string>()), ids.end())
+        << service["name"];
+    for (const auto& member : service["member_of"]) {
+      EXPECT_NE(std::find(ids.begin(), ids.end(), member["group_id"].get<std::string>()),
+                ids.end());
+    }
+  }
+  // On ECS the same manifest has none (the tasks carry their groups themselves).
+  auto ecs = lower_yaml(source_file("examples/voting/app.yaml"));
+  ASSERT_TRUE(ecs.ok()) << ecs.messages;
+  EXPECT_TRUE(ecs.view["cloudformation"]["node_security_groups"].empty());
 }
 
 TEST(CloudFormationView, SlotsCoverTheLargestEnvironment) {
