@@ -37,17 +37,15 @@ void explain_short_forms(std::vector<YamlProblem>& problems) {
 }
 
 // Appends `value` as dump(2) prints it one level down: every line after the first indented by
-// two more spaces. Below the top level, keys come sorted, as nlohmann::json keeps them.
+// two more spaces. Below the top level, keys come sorted, as nlohmann::json keeps them. The
+// serializer writes straight into `out` at that depth (a dump and a re-indented copy of it
+// were a tenth of finishing a template).
 void append_nested(std::string& out, const nlohmann::json& value) {
-  const std::string text = value.dump(2);
-  size_t start = 0;
-  for (size_t newline = text.find('\n'); newline != std::string::npos;
-       newline = text.find('\n', start)) {
-    out.append(text, start, newline + 1 - start);
-    out += "  ";
-    start = newline + 1;
-  }
-  out.append(text, start, std::string::npos);
+  nlohmann::detail::serializer<nlohmann::json> serializer(
+      nlohmann::detail::output_adapter<char, std::string>(out), ' ',
+      nlohmann::json::error_handler_t::strict);
+  serializer.dump(value, /*pretty_print=*/true, /*ensure_ascii=*/false, /*indent_step=*/2,
+                  /*current_indent=*/2);
 }
 
 }  // namespace
