@@ -8,6 +8,7 @@
 
 #include "formats/cloudformation/cloudformation_references.h"
 #include "formats/generated_file_error.h"
+#include "formats/pretty_json.h"
 #include "formats/yaml/simple_yaml.h"
 #include "formats/yaml/yaml_document.h"
 
@@ -36,18 +37,6 @@ void explain_short_forms(std::vector<YamlProblem>& problems) {
   }
 }
 
-// Appends `value` as dump(2) prints it one level down: every line after the first indented by
-// two more spaces. Below the top level, keys come sorted, as nlohmann::json keeps them. The
-// serializer writes straight into `out` at that depth (a dump and a re-indented copy of it
-// were a tenth of finishing a template).
-void append_nested(std::string& out, const nlohmann::json& value) {
-  nlohmann::detail::serializer<nlohmann::json> serializer(
-      nlohmann::detail::output_adapter<char, std::string>(out), ' ',
-      nlohmann::json::error_handler_t::strict);
-  serializer.dump(value, /*pretty_print=*/true, /*ensure_ascii=*/false, /*indent_step=*/2,
-                  /*current_indent=*/2);
-}
-
 }  // namespace
 
 std::string canonical_template_json(const nlohmann::json& template_json) {
@@ -58,9 +47,11 @@ std::string canonical_template_json(const nlohmann::json& template_json) {
   auto member = [&](const std::string& key, const nlohmann::json& value) {
     out += first ? "\n  " : ",\n  ";
     first = false;
-    out += nlohmann::json(key).dump();
+    append_json_string(out, key);
     out += ": ";
-    append_nested(out, value);
+    // As dump(2) prints it one level down; below the top level, keys come sorted, as
+    // nlohmann::json keeps them.
+    append_pretty_json(out, value, 2);
   };
   for (const char* section : kSectionOrder) {
     auto found = template_json.find(section);
