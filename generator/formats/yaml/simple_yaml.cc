@@ -55,7 +55,12 @@ std::string quoted(std::string_view& text) {
   std::string out;
   size_t i = 1;
   for (;; ++i) {
-    if (i >= text.size()) unsupported();  // closes on a later line, or never
+    // The run of bytes up to the next one that ends or escapes anything, at once.
+    const size_t run_end =
+        text.find_first_of(quote == '\'' ? std::string_view("'\n") : std::string_view("\"\\\n"), i);
+    if (run_end == std::string_view::npos) unsupported();  // closes on a later line, or never
+    out.append(text.data() + i, run_end - i);
+    i = run_end;
     const char c = text[i];
     if (c == '\n') unsupported();  // a line break inside quotes folds: yaml-cpp's business
     if (quote == '\'') {
