@@ -14,27 +14,35 @@ trap 'rm -rf "$work"' EXIT
 runs=${BENCH_RUNS:-3}
 sizes=${BENCH_SIZES:-1 10 50 100 200 500}
 
-# best_of COMMAND...: the best wall time (ns) of $runs runs, and the peak RSS (KiB) of the last,
-# as "NS KIB" (KiB is "-" without GNU time).
+# best_of COMMAND...: the best wall time (ns) of $runs runs, with the peak RSS (KiB) and the CPU
+# time (user + system, s) of that run, as "NS KIB CPU" (KiB and CPU are "-" without GNU time).
+# The CPU time tells more than the wall time on a loaded machine.
 best_of() {
-  local best="" rss="-" start end elapsed
+  local best="" rss="-" cpu="-" start end elapsed run_rss run_cpu user system
   for _ in $(seq 1 "$runs"); do
     # The last run's output is moved aside, not deleted: ext4 makes the next file creations pay
     # for a mass deletion (it skips recently freed inodes), which would time the kernel's
     # bookkeeping of the previous run rather than this one. All is deleted at exit.
     if [ -e "$work/out" ]; then mv "$work/out" "$(mktemp -u "$work/previous.XXXXXXXX")"; fi
+    run_rss="-"
+    run_cpu="-"
     start=$(date +%s%N)
     if [ -x /usr/bin/time ]; then
-      /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
-      rss=$(tail -n 1 "$work/rss")
+      /usr/bin/time -f '%M %U %S' -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+      read -r run_rss user system < <(tail -n 1 "$work/rss")
+      run_cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
     else
       "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
     fi
     end=$(date +%s%N)
     elapsed=$((end - start))
-    if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then best=$elapsed; fi
+    if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then
+      best=$elapsed
+      rss=$run_rss
+      cpu=$run_cpu
+    fi
   done
-  echo "$best $rss"
+  echo "$best $rss $cpu"
 }
 
 cdk=""
@@ -49,11 +57,12 @@ else
 fi
 
 echo "infragen generate --all, $(nproc) cores, best of $runs; the app of bench/comparison_manifest.sh"
-printf '%-9s %-10s %-8s %-7s %-10s %-9s %-10s %-8s\n' services "infragen s" "RSS MB" files bytes "t/t(prev)" "CDK s" "CDK/ours"
+echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+printf '%-9s %-10s %-7s %-8s %-7s %-10s %-9s %-10s %-8s\n' services "infragen s" "CPU s" "RSS MB" files bytes "t/t(prev)" "CDK s" "CDK/ours"
 previous=""
 for n in $sizes; do
   bash "$root/bench/comparison_manifest.sh" "$n" >"$work/app.yaml"
-  read -r ns kib < <(best_of "$infragen" generate "$work/app.yaml" --all -o "$work/out")
+  read -r ns kib cpu < <(best_of "$infragen" generate "$work/app.yaml" --all -o "$work/out")
   "$infragen" generate "$work/app.yaml" --all -o "$work/out" >/dev/null 2>&1
   files=$(find "$work/out" -type f | wc -l)
   bytes=$(find "$work/out" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
@@ -61,12 +70,12 @@ for n in $sizes; do
   if [ -n "$cdk" ]; then
     read -r cdk_ns _ < <(CDK_VALIDATION=false best_of node "$root/bench/cdk/app.js" "$n" "$work/cdk.out")
   fi
-  awk -v n="$n" -v t="$ns" -v k="$kib" -v f="$files" -v b="$bytes" -v p="$previous" -v c="$cdk_ns" 'BEGIN {
+  awk -v n="$n" -v t="$ns" -v u="$cpu" -v k="$kib" -v f="$files" -v b="$bytes" -v p="$previous" -v c="$cdk_ns" 'BEGIN {
     ratio = p == "" ? "-" : sprintf("%.2f", t / p)
     rss = k == "-" ? "-" : sprintf("%.1f", k / 1024)
     cdk = c == "-" ? "-" : sprintf("%.3f", c / 1e9)
     times = c == "-" ? "-" : sprintf("%.1fx", c / t)
-    printf "%-9d %-10.3f %-8s %-7d %-10d %-9s %-10s %-8s\n", n, t / 1e9, rss, f, b, ratio, cdk, times
+    printf "%-9d %-10.3f %-7s %-8s %-7d %-10d %-9s %-10s %-8s\n", n, t / 1e9, u, rss, f, b, ratio, cdk, times
   }'
   previous=$ns
 done
@@ -76,7 +85,7 @@ echo "the mixed synthetic manifest (bench/synthetic_manifest.sh: 1 in 4 services
 printf '%-9s %-10s %-8s %-7s %-10s\n' services "infragen s" "RSS MB" files bytes
 for n in 10 100 300; do
   bash "$root/bench/synthetic_manifest.sh" "$n" >"$work/app.yaml"
-  read -r ns kib < <(best_of "$infragen" generate "$work/app.yaml" --all -o "$work/out")
+  read -r ns kib _ < <(best_of "$infragen" generate "$work/app.yaml" --all -o "$work/out")
   "$infragen" generate "$work/app.yaml" --all -o "$work/out" >/dev/null 2>&1
   files=$(find "$work/out" -type f | wc -l)
   bytes=$(find "$work/out" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')

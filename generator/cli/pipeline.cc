@@ -1,6 +1,7 @@
 #include "cli/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 
@@ -121,6 +122,7 @@ struct FileWork {
 
 // One format of one pack: rendered on a worker thread, then its files finished.
 struct FormatWork {
+  size_t pack_index = 0;  // in the packs (and views) of the run
   const Pack* pack = nullptr;
   const PackFormat* format = nullptr;
   const nlohmann::json* view = nullptr;
@@ -301,6 +303,11 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
   run_tasks(packs.size(), [&](size_t i) {
     lowered[i].view = lower(models, target_spec_of(*packs[i], request.accepted, request.formats),
                             lowered[i].diagnostics);
+    // Checked once here rather than once per format it is rendered in.
+    if (!lowered[i].view.is_null() &&
+        !check_view_model_markers(lowered[i].view, lowered[i].diagnostics)) {
+      lowered[i].view = nullptr;
+    }
   });
   if (request.targets.empty()) skip_packs_that_fail(packs, lowered_errors(lowered), lowered);
   std::vector<FormatWork> formats;
@@ -310,35 +317,34 @@ std::optional<CompileResult> compile(const CompileRequest& request, Diagnostics&
     diagnostics.absorb(std::move(lowered[i].diagnostics));
     if (!lowered_cleanly) continue;
     for (const PackFormat* format : select_formats(*packs[i], request.formats)) {
-      formats.push_back({packs[i], format, &lowered[i].view, {}, {}});
+      formats.push_back({i, packs[i], format, &lowered[i].view, {}, {}});
     }
   }
+  // A pack's view is freed as soon as the last of its formats is rendered, and each format's
+  // files are finished right after it is rendered, so that the run never holds every view and
+  // every rendered file at once (its peak of memory).
+  std::vector<std::atomic<size_t>> formats_left(packs.size());
+  for (const FormatWork& work : formats) ++formats_left[work.pack_index];
   run_tasks(formats.size(), [&](size_t i) {
     FormatWork& work = formats[i];
     for (RenderedFile& rendered :
-         render_format(*work.pack, *work.format, *work.view, work.diagnostics)) {
+         render_checked_format(*work.pack, *work.format, *work.view, work.diagnostics)) {
       work.files.push_back({std::move(rendered), std::nullopt, {}});
     }
-  });
-  // The views are rendered: freed before the files are finished, which is the run's peak of
-  // memory (rendered and finished text side by side).
-  for (LoweredPack& pack : lowered) nlohmann::json().swap(pack.view);
-  std::vector<std::pair<FileWork*, std::string>> files;  // with the path in the output folder
-  for (FormatWork& work : formats) {
-    const std::string prefix = work.pack->name + "/" + work.format->output_dir + "/";
-    for (FileWork& file : work.files) files.emplace_back(&file, prefix + file.rendered.path);
-  }
-  run_tasks(files.size(), [&](size_t i) {
-    FileWork& file = *files[i].first;
-    file.finished = finish_file(file.rendered, file.diagnostics);
-    if (file.finished) {
-      check_template_quotas(file.rendered, files[i].second, *file.finished, quota_location,
-                            file.diagnostics);
+    if (--formats_left[work.pack_index] == 0) {
+      nlohmann::json().swap(lowered[work.pack_index].view);
     }
-    // Diagnostics are made: the rendered text is no longer needed, and all of them at once
-    // would double the run's memory.
-    std::string().swap(file.rendered.text);
-    std::vector<int>().swap(file.rendered.line_origin_ids);
+    const std::string prefix = work.pack->name + "/" + work.format->output_dir + "/";
+    for (FileWork& file : work.files) {
+      file.finished = finish_file(file.rendered, file.diagnostics);
+      if (file.finished) {
+        check_template_quotas(file.rendered, prefix + file.rendered.path, *file.finished,
+                              quota_location, file.diagnostics);
+      }
+      // Diagnostics are made: the rendered text is no longer needed.
+      std::string().swap(file.rendered.text);
+      std::vector<int>().swap(file.rendered.line_origin_ids);
+    }
   });
   for (FormatWork& work : formats) {
     GeneratedPart part;

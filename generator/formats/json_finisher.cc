@@ -7,6 +7,7 @@
 
 #include "formats/generated_file_error.h"
 #include "formats/json_reader.h"
+#include "formats/pretty_json.h"
 
 namespace infragen {
 namespace {
@@ -86,7 +87,10 @@ std::optional<std::string> finish_json(const RenderedFile& file, Diagnostics& di
   const std::string text = with_lf_and_final_newline(file.text);
   if (std::optional<json> document = read_json_without_duplicate_keys(text)) {
     try {
-      return document->dump(2) + "\n";
+      std::string out;
+      append_pretty_json(out, *document);
+      out += '\n';
+      return out;
     } catch (const json::type_error&) {
       // invalid UTF-8: reported by the full reading
     }

@@ -18,20 +18,30 @@ namespace {
 using nlohmann::json;
 
 // Whether any string of `value` holds a marker character (no pointers built: the common case).
+// The view is megabytes: objects and arrays are walked through their containers, not through
+// nlohmann's generic iterators.
 bool holds_marker_character(const json& value) {
-  if (value.is_string()) return contains_marker_character(value.get_ref<const std::string&>());
-  if (value.is_object() || value.is_array()) {
-    for (const auto& child : value) {
-      if (holds_marker_character(child)) return true;
-    }
+  switch (value.type()) {
+    case json::value_t::string:
+      return contains_marker_character(value.get_ref<const std::string&>());
+    case json::value_t::object:
+      for (const auto& [key, child] : value.get_ref<const json::object_t&>()) {
+        if (holds_marker_character(child)) return true;
+      }
+      return false;
+    case json::value_t::array:
+      for (const json& child : value.get_ref<const json::array_t&>()) {
+        if (holds_marker_character(child)) return true;
+      }
+      return false;
+    default:
+      return false;
   }
-  return false;
 }
 
-// A view-model string holding a marker character would corrupt the line origins.
+// Reports each view-model string holding a marker character, at its JSON pointer.
 bool reject_marker_characters(const json& value, const std::string& pointer,
                               Diagnostics& diagnostics) {
-  if (pointer.empty() && !holds_marker_character(value)) return true;
   if (value.is_string() && contains_marker_character(value.get_ref<const std::string&>())) {
     diagnostics.add(
         {Severity::error,
@@ -150,10 +160,20 @@ class ParsedTemplate {
 
 }  // namespace
 
+bool check_view_model_markers(const json& view_model, Diagnostics& diagnostics) {
+  return !holds_marker_character(view_model) ||
+         reject_marker_characters(view_model, "", diagnostics);
+}
+
 std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& format,
                                         const json& view_model, Diagnostics& diagnostics) {
+  if (!check_view_model_markers(view_model, diagnostics)) return {};
+  return render_checked_format(pack, format, view_model, diagnostics);
+}
+
+std::vector<RenderedFile> render_checked_format(const Pack& pack, const PackFormat& format,
+                                                const json& view_model, Diagnostics& diagnostics) {
   std::vector<RenderedFile> rendered_files;
-  if (!reject_marker_characters(view_model, "", diagnostics)) return rendered_files;
   TemplateCompiler compiler(pack, diagnostics);
   LiteralData literals(compiler);
   std::set<std::string> paths;

@@ -60,4 +60,14 @@ struct RenderedFile {
 std::vector<RenderedFile> render_format(const Pack& pack, const PackFormat& format,
                                         const nlohmann::json& view_model, Diagnostics& diagnostics);
 
+// A view-model string holding a marker character (origin_markers.h) would corrupt the line
+// origins: each one is an error at its JSON pointer. render_format checks its view each time;
+// a view rendered in several formats is checked once with this (a walk of megabytes).
+bool check_view_model_markers(const nlohmann::json& view_model, Diagnostics& diagnostics);
+
+// render_format for a view that passed check_view_model_markers.
+std::vector<RenderedFile> render_checked_format(const Pack& pack, const PackFormat& format,
+                                                const nlohmann::json& view_model,
+                                                Diagnostics& diagnostics);
+
 }  // namespace infragen

@@ -11,9 +11,23 @@ std::string hex_escape(const char* format, unsigned char c) {
   return buffer;
 }
 
+// Whether `value` has none of the bytes an escaper changes: ASCII control characters, DEL,
+// '"', '\\', and `also` (every printed value is escaped, and nearly all need nothing).
+bool nothing_to_escape(std::string_view value, std::string_view also) {
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '"' || c == '\\' ||
+        also.find(c) != std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string escape_hcl_string(std::string_view value) {
+  if (nothing_to_escape(value, "$%")) return std::string(value);
   std::string out;
   out.reserve(value.size());
   for (size_t i = 0; i < value.size(); ++i) {
@@ -50,6 +64,7 @@ std::string escape_hcl_string(std::string_view value) {
 }
 
 std::string escape_json_string(std::string_view value) {
+  if (nothing_to_escape(value, {})) return std::string(value);
   std::string out;
   out.reserve(value.size());
   for (char character : value) {
@@ -84,6 +99,7 @@ std::string escape_json_string(std::string_view value) {
 }
 
 std::string escape_yaml_double_quoted(std::string_view value) {
+  if (nothing_to_escape(value, "\xc2\xe2")) return std::string(value);
   std::string out;
   out.reserve(value.size());
   for (size_t i = 0; i < value.size(); ++i) {

@@ -8,6 +8,7 @@
 
 #include "formats/cloudformation/cloudformation_references.h"
 #include "formats/generated_file_error.h"
+#include "formats/pretty_json.h"
 #include "formats/yaml/simple_yaml.h"
 #include "formats/yaml/yaml_document.h"
 
@@ -36,20 +37,6 @@ void explain_short_forms(std::vector<YamlProblem>& problems) {
   }
 }
 
-// Appends `value` as dump(2) prints it one level down: every line after the first indented by
-// two more spaces. Below the top level, keys come sorted, as nlohmann::json keeps them.
-void append_nested(std::string& out, const nlohmann::json& value) {
-  const std::string text = value.dump(2);
-  size_t start = 0;
-  for (size_t newline = text.find('\n'); newline != std::string::npos;
-       newline = text.find('\n', start)) {
-    out.append(text, start, newline + 1 - start);
-    out += "  ";
-    start = newline + 1;
-  }
-  out.append(text, start, std::string::npos);
-}
-
 }  // namespace
 
 std::string canonical_template_json(const nlohmann::json& template_json) {
@@ -60,9 +47,11 @@ std::string canonical_template_json(const nlohmann::json& template_json) {
   auto member = [&](const std::string& key, const nlohmann::json& value) {
     out += first ? "\n  " : ",\n  ";
     first = false;
-    out += nlohmann::json(key).dump();
+    append_json_string(out, key);
     out += ": ";
-    append_nested(out, value);
+    // As dump(2) prints it one level down; below the top level, keys come sorted, as
+    // nlohmann::json keeps them.
+    append_pretty_json(out, value, 2);
   };
   for (const char* section : kSectionOrder) {
     auto found = template_json.find(section);

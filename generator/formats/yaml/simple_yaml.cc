@@ -55,7 +55,12 @@ std::string quoted(std::string_view& text) {
   std::string out;
   size_t i = 1;
   for (;; ++i) {
-    if (i >= text.size()) unsupported();  // closes on a later line, or never
+    // The run of bytes up to the next one that ends or escapes anything, at once.
+    const size_t run_end =
+        text.find_first_of(quote == '\'' ? std::string_view("'\n") : std::string_view("\"\\\n"), i);
+    if (run_end == std::string_view::npos) unsupported();  // closes on a later line, or never
+    out.append(text.data() + i, run_end - i);
+    i = run_end;
     const char c = text[i];
     if (c == '\n') unsupported();  // a line break inside quotes folds: yaml-cpp's business
     if (quote == '\'') {
@@ -133,6 +138,15 @@ json plain(std::string_view text) {
   json value = core_plain_scalar(text, problem);
   if (!problem.empty()) unsupported();
   return value;
+}
+
+// Whether plain scalar `key` may be a mapping key: not null (yaml-cpp takes no null key), and
+// nothing JSON cannot hold. Most keys are names longer than any null or boolean word, which no
+// number starts with: those are strings at once (every template key goes through here).
+bool plain_key_accepted(std::string_view key) {
+  const char c = key.empty() ? '\0' : key.front();
+  if (key.size() > 5 && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return true;
+  return !plain(key).is_null();
 }
 
 // The characters a plain scalar may not start with, in block and flow context.
@@ -230,13 +244,14 @@ class FlowReader {
         key = quoted(text_);
       } else {
         key = std::string(plain_text(true));
-        if (plain(key).is_null()) unsupported();  // a null key is no scalar for yaml-cpp
+        if (!plain_key_accepted(key)) unsupported();  // a null key is no scalar for yaml-cpp
       }
       skip_space();
       if (at_end() || text_.front() != ':') unsupported();
       text_.remove_prefix(1);
-      if (object.contains(key)) unsupported();  // yaml-cpp's reading reports the duplicate
-      object[key] = node();
+      auto [entry, added] = object.get_ref<json::object_t&>().try_emplace(std::move(key));
+      if (!added) unsupported();  // yaml-cpp's reading reports the duplicate
+      entry->second = node();
       skip_space();
       if (at_end()) unsupported();
       if (text_.front() == '}') {
@@ -356,17 +371,17 @@ class BlockReader {
         const size_t end = key_end(content);
         if (end == std::string_view::npos) unsupported();
         key = std::string(trim_right(content.substr(0, end)));
-        if (plain(key).is_null()) unsupported();
+        if (!plain_key_accepted(key)) unsupported();
         rest = content.substr(end + 1);
       }
-      if (object.contains(key)) unsupported();
       const size_t line = next_;
       enter(key);
       record(lines_[line].index, content, key.size(), true);
+      auto [entry, added] = object.get_ref<json::object_t&>().try_emplace(std::move(key));
+      if (!added) unsupported();  // a duplicate: yaml-cpp's reading reports it
       ++next_;
-      json entry = value(indent, trim_left(rest), line, true);
+      entry->second = value(indent, trim_left(rest), line, true);
       leave();
-      object[key] = std::move(entry);
       if (!more() || current().indent < indent) return object;
       if (current().indent > indent || is_sequence_entry(current().content)) unsupported();
       content = current().content;
