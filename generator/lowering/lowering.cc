@@ -16,6 +16,7 @@
 #include "lowering/view_data.h"
 #include "lowering/view_environments.h"
 #include "lowering/view_files.h"
+#include "lowering/view_kubernetes.h"
 #include "lowering/view_network.h"
 #include "lowering/view_pipeline.h"
 #include "lowering/view_sections.h"
@@ -219,6 +220,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   }
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
+  if (spec.builds("kubernetes")) attach_kubernetes(context, view);
   if (spec.builds("cloudformation")) refuse_data_host_in_existing_network(context);
   if (spec.builds("cloudformation")) {
     // The app stack's DeletionProtection parameter protects repositories, the load balancers

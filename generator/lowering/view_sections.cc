@@ -72,6 +72,12 @@ const std::vector<ViewSection>& view_sections() {
        {"ecs_workloads", "data_stores", "security_groups"},
        {"compose"},
        {"compose", "data_host", "compose_schedule"}},
+      {"kubernetes",
+       "the Helm chart's parts: each scheduled job's CronJob schedule, and what each "
+       "environment's values file sets apart from values.yaml",
+       {"ecs_workloads"},
+       {"has_workloads"},
+       {"kubernetes"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",
