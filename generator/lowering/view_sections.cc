@@ -73,10 +73,11 @@ const std::vector<ViewSection>& view_sections() {
        {"compose"},
        {"compose", "data_host", "compose_schedule"}},
       {"kubernetes",
-       "the Helm chart's parts: each scheduled job's CronJob schedule, and what each "
-       "environment's values file sets apart from values.yaml",
+       "the Helm chart's parts: each scheduled job's CronJob schedule, the `managed: false` "
+       "data stores as StatefulSets, and what each environment's values file sets apart from "
+       "values.yaml",
        {"ecs_workloads"},
-       {"has_workloads"},
+       {"has_workloads", "in_cluster", "uses_secrets_store"},
        {"kubernetes"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "

@@ -1099,7 +1099,8 @@ def eks_declines(m, general):
     a day; a job name too long for its CronJob's, or taken by a service named job-NAME); and the
     features templates/eks/pack.yaml does not carry yet: volumes, a domain, a start/stop
     schedule, scaling on requests, a route on a service that is not public, CodePipeline and
-    blue-green, `managed: false` stores."""
+    blue-green; and a `managed: false` store with a standby, replicas or several nodes, a name
+    longer than 47 characters or taken by a service named data-NAME."""
     reasons = [r for r in general if "Fargate" not in r] + ec2_declines(m)
     overlays = list((m.get("environments") or {}).values())
     for o in overlays:
@@ -1133,9 +1134,17 @@ def eks_declines(m, general):
             reasons.append("CodePipeline")
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")
-        for store in list((e.get("databases") or {}).values()) + list((e.get("caches") or {}).values()):
-            if store.get("managed", True) is False:
-                reasons.append("a store with managed: false")
+        # `managed: false`: a StatefulSet of one pod named data-NAME.
+        for kind in ("databases", "caches"):
+            for name, store in (e.get(kind) or {}).items():
+                if store.get("managed", True) is not False:
+                    continue
+                if store.get("multi_zone") or store.get("read_replicas", 0) > 0 or store.get("nodes", 1) > 1:
+                    reasons.append("a store with managed: false and a standby, replicas or nodes")
+                if len(name) > 47:
+                    reasons.append("a store with managed: false named longer than 47 characters")
+                if "data-" + name in (e.get("services") or {}):
+                    reasons.append("a service named data-<a managed: false store's name>")
     return list(dict.fromkeys(reasons))
 
 

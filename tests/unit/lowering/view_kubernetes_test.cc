@@ -137,5 +137,67 @@ jobs:
       << clash.messages;
 }
 
+TEST(ViewKubernetes, UnmanagedStoresRunInTheClusterAtServiceDataName) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: notes
+region: eu-west-1
+services:
+  web:
+    image: "nginx:1.27"
+    port: 80
+    expose: public
+    env: {DB: "${databases.db.host}:${databases.db.port}", KV: "${caches.kv.host}"}
+    secrets: {PW: databases.db.password}
+databases:
+  db: {engine: postgres, version: "16", managed: false, storage: 20}
+caches:
+  kv: {engine: redis, version: "7.2", managed: false}
+environments:
+  dev: {}
+  prod:
+    databases:
+      db: {storage: 100}
+)yaml",
+                            eks_spec());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& stores = lowered.view["in_cluster"];
+  EXPECT_TRUE(stores["exists"].get<bool>());
+  const auto& db = item_named(stores["databases"], "db");
+  EXPECT_EQ(db["image"], "postgres:16");
+  EXPECT_EQ(db["port"], 5432);
+  EXPECT_EQ(db["storage"], 20);
+  EXPECT_EQ(item_named(stores["caches"], "kv")["image"], "redis:7");
+  // No RDS or ElastiCache for them.
+  EXPECT_TRUE(lowered.view["databases"].empty());
+  EXPECT_TRUE(lowered.view["caches"].empty());
+  // The references name the headless Services; the password is the secret Terraform generates.
+  const auto& web = item_named(lowered.view["services"], "web");
+  const auto& env = web["environment"];
+  EXPECT_EQ(item_named(env, "KV")["formats"]["terraform"]["expression"], "\"data-kv\"");
+  EXPECT_EQ(item_named(web["secrets"], "PW")["value_from"]["terraform"],
+            "{arn = aws_secretsmanager_secret.data_db.arn, key = \"password\"}");
+  EXPECT_TRUE(lowered.view["uses_secrets_store"].get<bool>());
+  // Only prod's volume size differs from dev's (values.yaml).
+  EXPECT_FALSE(lowered.view["environments"][0]["kubernetes"]["has_databases"].get<bool>());
+  const auto& prod = lowered.view["environments"][1]["kubernetes"];
+  ASSERT_EQ(prod["databases"].size(), 1u);
+  EXPECT_EQ(prod["databases"][0]["storage"], 100);
+}
+
+TEST(ViewKubernetes, UnmanagedStoreWithAStandbyIsAnErrorAtItsLine) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: notes
+region: eu-west-1
+databases:
+  db: {engine: postgres, version: "16", managed: false, multi_zone: true}
+)yaml",
+                            eks_spec());
+  EXPECT_FALSE(lowered.ok());
+  EXPECT_NE(lowered.messages.find("app.yaml:5:69: error: target 'eks' runs database 'db' "
+                                  "(managed: false) as one pod in the cluster\n"),
+            std::string::npos)
+      << lowered.messages;
+}
+
 }  // namespace
 }  // namespace infragen
