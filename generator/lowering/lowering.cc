@@ -1,6 +1,7 @@
 #include "lowering/lowering.h"
 
 #include <algorithm>
+#include <set>
 
 #include "lowering/compose_groups.h"
 #include "lowering/compose_local.h"
@@ -16,6 +17,7 @@
 #include "lowering/view_data.h"
 #include "lowering/view_environments.h"
 #include "lowering/view_files.h"
+#include "lowering/view_kubernetes.h"
 #include "lowering/view_network.h"
 #include "lowering/view_pipeline.h"
 #include "lowering/view_sections.h"
@@ -65,6 +67,37 @@ void refuse_data_host_in_existing_network(const LoweringContext& context) {
             "CloudFormation cannot look up the availability zone of a subnet it did not create",
         "generate the terraform format (-f terraform), or let infragen create the network");
     return;
+  }
+}
+
+// A target whose workloads are a Helm chart (eks) creates each job's Pod Identity role, and the
+// secrets, roles and EBS CSI driver add-on of its in-cluster data stores, in Terraform only so
+// far: its CloudFormation format refuses them rather than leave the chart's pods without them.
+void refuse_chart_extras_in_cloudformation(const LoweringContext& context) {
+  const std::string hint = "generate the terraform and helm formats (-f terraform -f helm)";
+  std::set<std::string> reported;
+  auto refuse = [&](const AppModel& model, const std::string& pointer, const std::string& what) {
+    if (!reported.insert(pointer).second) return;
+    context.diagnostics.error(model.locate(pointer),
+                              "the CloudFormation format of " + context.target_phrase() +
+                                  " does not carry " + what + " yet",
+                              hint);
+  };
+  for (const auto& model : context.environments) {
+    for (const auto& job : model.jobs) {
+      refuse(model, job.origin.pointer, "jobs (a CronJob's Pod Identity role)");
+    }
+    for (const auto& database : model.databases) {
+      if (!database.managed) {
+        refuse(model, database.origin.pointer + "/managed",
+               "`managed: false` databases (the StatefulSet's generated secret and EBS volumes)");
+      }
+    }
+    for (const auto& cache : model.caches) {
+      if (!cache.managed) {
+        refuse(model, cache.origin.pointer + "/managed", "`managed: false` caches");
+      }
+    }
   }
 }
 
@@ -219,7 +252,12 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   }
   view["environments"] = lower_environments(context);
   view["backend_files"] = backend_files(view["environments"]);
-  if (spec.builds("cloudformation")) refuse_data_host_in_existing_network(context);
+  if (spec.builds("kubernetes")) attach_kubernetes(context, view);
+  if (spec.builds("cloudformation") && spec.builds("kubernetes")) {
+    refuse_chart_extras_in_cloudformation(context);
+  } else if (spec.builds("cloudformation")) {
+    refuse_data_host_in_existing_network(context);
+  }
   if (spec.builds("cloudformation")) {
     // The app stack's DeletionProtection parameter protects repositories, the load balancers
     // (ec2-compose's internal ones too) and databases; without any of them it would be unused.

@@ -202,6 +202,18 @@ void add_data_host_names(NameTable& names, const AppModel& model) {
   }
 }
 
+// eks runs `managed: false` data stores in the cluster: per database its password secret, and per
+// store the IAM role its pods take (Pod Identity: it reads that secret).
+void add_in_cluster_store_names(NameTable& names, const AppModel& model) {
+  for (const auto& database : model.databases) {
+    if (database.managed) continue;
+    const std::string label = "data_" + resource_identifier(database.name);
+    names.add_full(label + "_secret", name_rules::secret,
+                   model.app + "/" + model.environment + "/database/" + database.name);
+    names.add(label + "_pod_role", name_rules::iam_role, "data-" + database.name);
+  }
+}
+
 void add_load_balancer_names(NameTable& names, const LoweringContext& context) {
   names.add("load_balancer", name_rules::load_balancer, "");
   // Past one load balancer's quotas: "<app>-<env>-2", "<app>-<env>-3"...
@@ -296,6 +308,7 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
     add_pipeline_names(names, model, target.builds("compose_groups"));
   }
   if (target.builds("instance_capacity")) add_capacity_names(names, model);
+  if (target.builds("kubernetes")) add_in_cluster_store_names(names, model);
   return names.take();
 }
 

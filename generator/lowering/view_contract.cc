@@ -26,6 +26,7 @@ const std::string& view_fargate_sizing_schema_text();
 const std::string& view_instance_capacity_schema_text();
 const std::string& view_compose_groups_schema_text();
 const std::string& view_cloudformation_schema_text();
+const std::string& view_kubernetes_schema_text();
 
 namespace {
 
@@ -48,7 +49,8 @@ const std::map<std::string, std::unique_ptr<CompiledSection>>& compiled_sections
         {"fargate_sizing", view_fargate_sizing_schema_text},
         {"instance_capacity", view_instance_capacity_schema_text},
         {"compose_groups", view_compose_groups_schema_text},
-        {"cloudformation", view_cloudformation_schema_text}};
+        {"cloudformation", view_cloudformation_schema_text},
+        {"kubernetes", view_kubernetes_schema_text}};
     std::map<std::string, std::unique_ptr<CompiledSection>> compiled;
     for (const auto& [name, text] : texts) {
       auto section = std::make_unique<CompiledSection>();

@@ -72,6 +72,13 @@ const std::vector<ViewSection>& view_sections() {
        {"ecs_workloads", "data_stores", "security_groups"},
        {"compose"},
        {"compose", "data_host", "compose_schedule"}},
+      {"kubernetes",
+       "the Helm chart's parts: each scheduled job's CronJob schedule, the `managed: false` "
+       "data stores as StatefulSets, and what each environment's values file sets apart from "
+       "values.yaml",
+       {"ecs_workloads"},
+       {"has_workloads", "in_cluster", "uses_secrets_store"},
+       {"kubernetes"}},
       {"cloudformation",
        "the stacks, parameters, conditions and exports of the CloudFormation format (built only "
        "when that format is generated)",

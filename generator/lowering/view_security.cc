@@ -156,14 +156,18 @@ std::map<std::string, std::vector<Use>> uses_of(const AppModel& model,
   };
   for (const auto& workload : workloads_of(model)) {
     WorkloadAccess access = access_of(model, workload);
+    // A `managed: false` store is a container (eks: a pod in the cluster), not a network
+    // interface of its own: no security group admits it.
     for (const auto& name : access.databases) {
-      if (const DatabaseModel* database = model.find_database(name)) {
+      const DatabaseModel* database = model.find_database(name);
+      if (database != nullptr && database->managed) {
         use(workload, "database_" + resource_identifier(name), "database " + name,
             database_port(*database));
       }
     }
     for (const auto& name : access.caches) {
-      if (const CacheModel* cache = model.find_cache(name)) {
+      const CacheModel* cache = model.find_cache(name);
+      if (cache != nullptr && cache->managed) {
         use(workload, "cache_" + resource_identifier(name), "cache " + name, cache_port(*cache));
       }
     }
@@ -231,9 +235,11 @@ nlohmann::json lower_security_groups(const LoweringContext& context) {
     plan.group(workload.label, std::string(service ? "Service " : "Job ") + workload.name);
   }
   for (const auto& database : model.databases) {
+    if (!database.managed) continue;
     plan.group("database_" + resource_identifier(database.name), "Database " + database.name);
   }
   for (const auto& cache : model.caches) {
+    if (!cache.managed) continue;
     plan.group("cache_" + resource_identifier(cache.name), "Cache " + cache.name);
   }
   for (const auto& volume : model.volumes) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves one Helm chart: renders it like `helm template` (tools/helm-render) with values.yaml
-# alone and with each values-<env>.yaml, and validates every object (tools/k8s-validate).
+# alone and with each values-<env>.yaml, and validates every object (tools/k8s-validate); and
+# each values-<env>.yaml sets only what differs from values.yaml (helm-render --redundant).
 # Usage: chart_check.sh CHART_DIR
 # Exit 0 when every values file renders into valid objects (or a tool is missing: SKIPPED).
 set -euo pipefail
@@ -50,6 +51,10 @@ for env_file in "${sets[@]}"; do
   fi
   if ! node "$validator/validate.mjs" "$WORK/objects.json" >"$WORK/validate.log" 2>&1; then
     echo "FAIL $name ($label): validate"; sed 's/^/  /' "$WORK/validate.log"; status=1; continue
+  fi
+  if [ -n "$env_file" ] && ! "$helm_render" --redundant "${args[@]}" "$chart" >"$WORK/redundant.log" 2>&1; then
+    echo "FAIL $name ($label): sets what values.yaml already does"
+    sed "s|^$chart/*|  |" "$WORK/redundant.log"; status=1; continue
   fi
   echo "ok   $name ($label): $(tail -n 1 "$WORK/validate.log")"
 done

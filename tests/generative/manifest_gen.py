@@ -1078,19 +1078,46 @@ def compose_declines(m, general):
     return list(dict.fromkeys(reasons))
 
 
+def kubernetes_cron_exists(schedule):
+    """Whether generator/lowering/kubernetes_cron.cc converts `schedule`: a cron() without W, L,
+    # or a year, or a rate whose period divides an hour or a day (or is one or seven days)."""
+    body = schedule[schedule.index("(") + 1:-1]
+    if schedule.startswith("cron("):
+        fields = body.split()
+        return not any(c in fields[2] + fields[4] for c in "WL#") and fields[5] == "*"
+    count, unit = body.split()
+    minutes = int(count) * {"minute": 1, "hour": 60, "day": 1440}[unit.rstrip("s")]
+    return (minutes < 60 and 60 % minutes == 0) or \
+        (60 <= minutes < 1440 and minutes % 60 == 0 and 1440 % minutes == 0) or \
+        minutes in (1440, 7 * 1440)
+
+
 def eks_declines(m, general):
     """Why eks must decline `m`: what ecs-ec2 declines (its node groups are sized by the same
-    instance_capacity section), and the features templates/eks/pack.yaml does not carry yet: jobs,
-    volumes, a domain, a start/stop schedule, scaling on requests, a route
-    on a service that is not public, CodePipeline and blue-green, `managed: false` stores."""
+    instance_capacity section); what a CronJob cannot run (a job started by new objects, GPUs,
+    a schedule with no Kubernetes cron: W, L, #, a year, a rate that does not divide an hour or
+    a day; a job name too long for its CronJob's, or taken by a service named job-NAME); and the
+    features templates/eks/pack.yaml does not carry yet: volumes, a domain, a start/stop
+    schedule, scaling on requests, a route on a service that is not public, CodePipeline and
+    blue-green; and a `managed: false` store with a standby, replicas or several nodes, a name
+    longer than 47 characters or taken by a service named data-NAME."""
     reasons = [r for r in general if "Fargate" not in r] + ec2_declines(m)
     overlays = list((m.get("environments") or {}).values())
     for o in overlays:
         if o.get("schedule"):
             reasons.append("a start/stop schedule")
     for e in [merge(m, o) for o in overlays] if overlays else [m]:
-        if e.get("jobs"):
-            reasons.append("jobs")
+        for name, job in (e.get("jobs") or {}).items():
+            if "trigger" in job:
+                reasons.append("a job started by new objects")
+            if (job.get("compute") or {}).get("gpu", 0) > 0:
+                reasons.append("a GPU job")
+            if not kubernetes_cron_exists(job.get("schedule", "rate(1 day)")):
+                reasons.append("a schedule with no Kubernetes cron")
+            if len(name) > 48:
+                reasons.append("a job name longer than 48 characters")
+            if "job-" + name in (e.get("services") or {}):
+                reasons.append("a service named job-<a job's name>")
         if e.get("volumes"):
             reasons.append("volumes")
         if e.get("domain"):
@@ -1107,9 +1134,17 @@ def eks_declines(m, general):
             reasons.append("CodePipeline")
         if pipeline.get("deploy") == "blue-green":
             reasons.append("blue-green deploys")
-        for store in list((e.get("databases") or {}).values()) + list((e.get("caches") or {}).values()):
-            if store.get("managed", True) is False:
-                reasons.append("a store with managed: false")
+        # `managed: false`: a StatefulSet of one pod named data-NAME.
+        for kind in ("databases", "caches"):
+            for name, store in (e.get(kind) or {}).items():
+                if store.get("managed", True) is not False:
+                    continue
+                if store.get("multi_zone") or store.get("read_replicas", 0) > 0 or store.get("nodes", 1) > 1:
+                    reasons.append("a store with managed: false and a standby, replicas or nodes")
+                if len(name) > 47:
+                    reasons.append("a store with managed: false named longer than 47 characters")
+                if "data-" + name in (e.get("services") or {}):
+                    reasons.append("a service named data-<a managed: false store's name>")
     return list(dict.fromkeys(reasons))
 
 

@@ -3,9 +3,12 @@
 // Usage: helm-render [-f VALUES]... [--release NAME] [--namespace NS] [--kube-version V]
 //
 //	[--output FILE] [--json FILE] CHART_DIR
+//	helm-render --redundant [-f VALUES]... CHART_DIR
 //
 // Prints the documents (each after `# Source: CHART/templates/FILE`) on stdout or into
 // --output, and with --json writes a JSON array of {"source", "object"} for k8s-validate.
+// --redundant renders nothing: it prints each key of a -f file that changes nothing of the
+// values it is merged over (values.yaml and the files before it), exit 1 when there is one.
 // Exit codes: 0 rendered, 1 the chart is broken, 2 bad usage.
 package main
 
@@ -19,6 +22,7 @@ import (
 type options struct {
 	chartDir, release, namespace, kubeVersion, output, jsonOut string
 	valueFiles                                                 []string
+	redundant                                                  bool
 }
 
 func main() {
@@ -26,7 +30,7 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helm-render:", err)
 		fmt.Fprintln(os.Stderr, "usage: helm-render [-f VALUES]... [--release NAME] [--namespace NS] "+
-			"[--kube-version V] [--output FILE] [--json FILE] CHART_DIR")
+			"[--kube-version V] [--output FILE] [--json FILE] [--redundant] CHART_DIR")
 		os.Exit(2)
 	}
 	os.Exit(run(opts))
@@ -42,6 +46,10 @@ func parseArgs(args []string) (options, error) {
 		a := args[i]
 		name, value, hasValue := strings.Cut(a, "=")
 		isFlag := strings.HasPrefix(a, "-") && a != "-"
+		if a == "--redundant" {
+			o.redundant = true
+			continue
+		}
 		if isFlag && !hasValue {
 			if i+1 >= len(args) {
 				return o, fmt.Errorf("%s needs a value", a)
@@ -73,6 +81,9 @@ func parseArgs(args []string) (options, error) {
 }
 
 func run(o options) int {
+	if o.redundant {
+		return checkRedundant(o)
+	}
 	chart, err := loadChart(o.chartDir)
 	if err != nil {
 		return fail(err)

@@ -18,6 +18,8 @@ export const builtinKinds = {
   "networking.k8s.io/v1/IngressClass": "networking.k8s.io/v1/IngressClass",
   "networking.k8s.io/v1/NetworkPolicy": "networking.k8s.io/v1/NetworkPolicy",
   "policy/v1/PodDisruptionBudget": "policy/v1/PodDisruptionBudget",
+  // The gp3 class of the `managed: false` databases' volumes (EBS CSI driver).
+  "storage.k8s.io/v1/StorageClass": "storage.k8s.io/v1/StorageClass",
 };
 
 // Custom resources have no schema in kubernetes-models: each gets the metadata checks and the
