@@ -10,8 +10,14 @@ namespace {
 using testing::item_named;
 using testing::lower_yaml;
 
+// eks for its terraform and helm formats (the cloudformation section is built only for that
+// format, which refuses jobs and in-cluster stores).
 const TargetSpec& eks_spec() {
-  static const TargetSpec spec = testing::target_spec_from_pack("eks");
+  static const TargetSpec spec = [] {
+    TargetSpec without_cloudformation = testing::target_spec_from_pack("eks");
+    std::erase(without_cloudformation.sections, "cloudformation");
+    return without_cloudformation;
+  }();
   return spec;
 }
 
@@ -197,6 +203,33 @@ databases:
                                   "(managed: false) as one pod in the cluster\n"),
             std::string::npos)
       << lowered.messages;
+}
+
+TEST(ViewKubernetes, TheCloudFormationFormatRefusesJobsAndInClusterStoresAtTheirLine) {
+  const TargetSpec with_cloudformation = testing::target_spec_from_pack("eks");
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web: {image: nginx, port: 80, expose: public}
+databases:
+  db: {engine: postgres, version: "16", managed: false}
+jobs:
+  report: {image: myorg/report:1, schedule: "rate(1 day)"}
+)yaml",
+                            with_cloudformation);
+  EXPECT_EQ(lowered.messages,
+            "app.yaml:7:50: error: the CloudFormation format of target 'eks' does not carry "
+            "`managed: false` databases (the StatefulSet's generated secret and EBS volumes) yet\n"
+            "  db: {engine: postgres, version: \"16\", managed: false}\n"
+            "                                                 ^~~~~\n"
+            "  hint: generate the terraform and helm formats (-f terraform -f helm)\n"
+            "app.yaml:9:11: error: the CloudFormation format of target 'eks' does not carry jobs "
+            "(a CronJob's Pod Identity role) yet\n"
+            "  report: {image: myorg/report:1, schedule: \"rate(1 day)\"}\n"
+            "          ^\n"
+            "  hint: generate the terraform and helm formats (-f terraform -f helm)\n"
+            "2 errors generated.\n");
 }
 
 }  // namespace
