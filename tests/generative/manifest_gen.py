@@ -1145,6 +1145,13 @@ def eks_declines(m, general):
                     reasons.append("a store with managed: false named longer than 47 characters")
                 if "data-" + name in (e.get("services") or {}):
                     reasons.append("a service named data-<a managed: false store's name>")
+        # eks's CloudFormation format does not carry them yet (a job's Pod Identity role, an
+        # in-cluster store's generated secret): `-t eks` with every format declines them.
+        if e.get("jobs"):
+            reasons.append("jobs (the CloudFormation format of eks)")
+        for kind in ("databases", "caches"):
+            if any(store.get("managed", True) is False for store in (e.get(kind) or {}).values()):
+                reasons.append("a store with managed: false (the CloudFormation format of eks)")
     return list(dict.fromkeys(reasons))
 
 
