@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <set>
+
 #include "formats/yaml/yaml_document.h"
 #include "review/go_template.h"
 #include "review/json_paths.h"
@@ -83,6 +85,22 @@ std::vector<std::string> documents_of(const std::string& text) {
   return documents;
 }
 
+// Kinds that live outside any namespace (addressed Kind/name).
+bool cluster_scoped(const std::string& kind) {
+  static const std::set<std::string> kinds = {"StorageClass",
+                                              "IngressClass",
+                                              "PersistentVolume",
+                                              "Namespace",
+                                              "ClusterRole",
+                                              "ClusterRoleBinding",
+                                              "PriorityClass",
+                                              "CSIDriver",
+                                              "CustomResourceDefinition",
+                                              "ValidatingWebhookConfiguration",
+                                              "MutatingWebhookConfiguration"};
+  return kinds.count(kind) > 0;
+}
+
 struct Chart {
   std::string folder;  // "voting/" (with its slash), "" for a chart at the part's root
   json metadata;
@@ -134,7 +152,9 @@ void add_objects(const Chart& chart, const go_template::TemplateSet& set, const 
       }
       Resource resource;
       resource.type = kind;
-      resource.address = kind + "/" + metadata.value("namespace", name) + "/" + object_name;
+      resource.address = cluster_scoped(kind)
+                             ? kind + "/" + object_name
+                             : kind + "/" + metadata.value("namespace", name) + "/" + object_name;
       object->erase("kind");
       flatten_json("", *object, resource.attributes, false);
       resources[resource.address] = std::move(resource);

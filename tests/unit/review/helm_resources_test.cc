@@ -55,6 +55,15 @@ TEST(HelmResources, ObjectsPerValuesFileAddressedByKindNamespaceName) {
   EXPECT_TRUE(dev.count("Service/shop/web"));
 }
 
+TEST(HelmResources, ClusterScopedKindsHaveNoNamespace) {
+  FileMap files = small_chart("x");
+  files["shop/templates/storage.yaml"] =
+      "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: {{ .Release.Name "
+      "}}-gp3\nprovisioner: ebs.csi.aws.com\n";
+  PartResources part = read_chart(files);
+  EXPECT_TRUE(part.environments.at("dev").count("StorageClass/shop-gp3"));
+}
+
 TEST(HelmResources, AChartWithoutValuesFilesIsTheDefaultEnvironment) {
   FileMap files = small_chart("x");
   files.erase("shop/values-dev.yaml");
