@@ -92,7 +92,7 @@ json full_manifest() {
           {"command", {"bundle", "exec", "rake", "stats"}},
           {"schedule", "cron(0 6 ? * MON *)"},
           {"compute",
-           {{"vcpus", 0.5}, {"memory", 1024}, {"max_vcpus", 16}, {"gpu", 0}, {"spot", false}}},
+           {{"vcpus", 0.5}, {"memory", 1024}, {"max_vcpus", 16}, {"min_vcpus", 0}, {"gpu", 0}, {"spot", false}}},
           {"timeout", 3600},
           {"retries", 1}}}}},
       {"observability",
