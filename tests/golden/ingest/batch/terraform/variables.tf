@@ -112,6 +112,20 @@ variable "jobs" {
     condition     = alltrue([for job in values(var.jobs) : job.cpu <= job.max_vcpus * 1024 && job.min_vcpus <= job.max_vcpus])
     error_message = "A run's vCPUs (cpu / 1024) and min_vcpus are at most the job's max_vcpus."
   }
+
+  validation {
+    condition = alltrue([
+      contains([256, 512, 1024, 2048, 4096, 8192, 16384], var.jobs["aggregate"].cpu),
+    ])
+    error_message = "Jobs on Fargate have 256, 512, 1024, 2048, 4096, 8192 or 16384 CPU units."
+  }
+
+  validation {
+    condition = alltrue([
+      var.jobs["ingest"].cpu % 1024 == 0,
+    ])
+    error_message = "Jobs on EC2 instances have whole vCPUs: CPU units are a multiple of 1024."
+  }
 }
 
 variable "databases" {
