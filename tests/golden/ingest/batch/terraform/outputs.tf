@@ -52,3 +52,17 @@ output "alarm_topic_arn" {
   description = "SNS topic of the alarms (null where alarms are off)."
   value       = one(aws_sns_topic.alarms[*].arn)
 }
+
+output "job_queues" {
+  description = "AWS Batch job queue and job definition of each job, to submit a run by hand: aws batch submit-job --job-name NAME --job-queue QUEUE --job-definition DEFINITION."
+  value = {
+    "aggregate" = {
+      queue      = aws_batch_job_queue.job_aggregate.name
+      definition = aws_batch_job_definition.job_aggregate.arn
+    }
+    "ingest" = {
+      queue      = aws_batch_job_queue.job_ingest.name
+      definition = aws_batch_job_definition.job_ingest.arn
+    }
+  }
+}
