@@ -123,8 +123,8 @@ resource "aws_cloudwatch_metric_alarm" "database_db_cpu_high" {
   }
 }
 
-# EventBridge could not start job aggregate even after retries (RunTask refused, e.g. no
-# capacity or a missing image): the start landed in its dead-letter queue.
+# EventBridge could not submit job aggregate even after retries (SubmitJob refused, e.g. a
+# disabled queue or a missing job definition): the submission landed in its dead-letter queue.
 resource "aws_cloudwatch_metric_alarm" "job_aggregate_failed" {
   count               = length(aws_sns_topic.alarms)
   alarm_name          = local.names.job_aggregate_failed_alarm
@@ -144,8 +144,8 @@ resource "aws_cloudwatch_metric_alarm" "job_aggregate_failed" {
   }
 }
 
-# EventBridge could not start job ingest even after retries (RunTask refused, e.g. no
-# capacity or a missing image): the start landed in its dead-letter queue.
+# EventBridge could not submit job ingest even after retries (SubmitJob refused, e.g. a
+# disabled queue or a missing job definition): the submission landed in its dead-letter queue.
 resource "aws_cloudwatch_metric_alarm" "job_ingest_failed" {
   count               = length(aws_sns_topic.alarms)
   alarm_name          = local.names.job_ingest_failed_alarm
