@@ -134,6 +134,10 @@ void collect_jobs(const AppModel& model, FeatureCollector& out) {
       out.add("jobs.max-vcpus", "a limit on vCPUs running at once (compute.max_vcpus)", who,
               at + "/compute/max_vcpus");
     }
+    if (model.written(at + "/compute/min_vcpus")) {
+      out.add("jobs.min-vcpus", "a warm minimum of vCPUs (compute.min_vcpus)", who,
+              at + "/compute/min_vcpus");
+    }
   }
 }
 
@@ -189,8 +193,8 @@ Carried carried(const TargetSpec& target, const std::string& feature) {
 
 const std::vector<std::string>& advisory_features() {
   static const std::vector<std::string> features = {
-      "instances",    "instances.groups", "jobs.max-vcpus", "jobs.retries",
-      "jobs.timeout", "jobs.spot",        "services.spot"};
+      "instances",    "instances.groups", "jobs.max-vcpus", "jobs.min-vcpus",
+      "jobs.retries", "jobs.timeout",     "jobs.spot",      "services.spot"};
   return features;
 }
 

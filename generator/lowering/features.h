@@ -25,17 +25,17 @@ struct FeatureUse {
 //   databases.<engine> databases.unmanaged databases.multi-zone databases.read-replicas
 //   caches.<engine> caches.unmanaged secrets buckets buckets.expiry buckets.versioning volumes
 //   jobs.schedule jobs.trigger jobs.build jobs.gpu jobs.spot jobs.timeout jobs.retries
-//   jobs.max-vcpus domain network.existing observability.alarms state schedule
+//   jobs.max-vcpus jobs.min-vcpus domain network.existing observability.alarms state schedule
 //   pipeline.github-actions pipeline.codepipeline pipeline.blue-green instances instances.groups
-// Defaults do not count: jobs.timeout, jobs.retries and jobs.max-vcpus are used only when the
-// manifest writes them.
+// Defaults do not count: jobs.timeout, jobs.retries, jobs.max-vcpus and jobs.min-vcpus are used
+// only when the manifest writes them.
 std::vector<FeatureUse> features_used(const AppModel& model);
 
 // Reports every feature of any environment that the target's `supports` does not list:
 // "target 'X' cannot carry <description> (<owner>)" at its location. Advisory features
-// (jobs.max-vcpus, jobs.timeout, jobs.retries: how a job runs, not whether it exists; instances
-// and instances.groups: what the workloads run on) are warnings, unless the target spec lists them
-// as accepted. Returns false on an error.
+// (jobs.max-vcpus, jobs.min-vcpus, jobs.timeout, jobs.retries: how a job runs, not whether it
+// exists; instances and instances.groups: what the workloads run on) are warnings, unless the
+// target spec lists them as accepted. Returns false on an error.
 bool check_features(const LoweringContext& context);
 
 // The first use, in the environments' order (base first) and features_used()'s order within one,

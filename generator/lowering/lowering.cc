@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "lowering/batch_jobs.h"
 #include "lowering/compose_groups.h"
 #include "lowering/compose_local.h"
 #include "lowering/compose_security.h"
@@ -242,6 +243,7 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   }
   view.update(app_wide(context));
   if (spec.builds("instance_capacity")) attach_capacity(context, view);
+  if (spec.builds("batch_jobs")) attach_batch_jobs(context, view);
   if (spec.builds("compose_groups")) {
     view["compose"] = lower_compose_groups(context, view["services"], view["jobs"]);
     // Private services are reached through the internal network load balancers, not by a

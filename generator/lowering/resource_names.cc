@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "lowering/access.h"
+#include "lowering/batch_jobs.h"
 #include "lowering/compose_groups.h"
 #include "lowering/data_host.h"
 #include "lowering/images.h"
@@ -263,6 +264,37 @@ void add_data_store_names(NameTable& names, const AppModel& model) {
   }
 }
 
+// AWS Batch: per job its compute environment(s), queue and job definition (and the launch
+// template of its EC2 instances); app-wide the Batch service role, the EC2 instances' role and
+// the rule that reports failed jobs.
+void add_batch_names(NameTable& names, const LoweringContext& context, const AppModel& model) {
+  if (model.jobs.empty()) return;
+  names.add("batch_service_role", name_rules::iam_role, "batch-service");
+  bool any_ec2 = false;
+  for (const auto& workload : workloads_of(model)) {
+    if (workload.kind != Workload::Kind::job) continue;
+    any_ec2 = any_ec2 || batch_placement(context, workload.name).ec2;
+  }
+  if (any_ec2) {
+    names.add("batch_instance_role", name_rules::iam_role, "batch-instance");
+    names.add("batch_instance_profile", name_rules::instance_profile, "batch-instance");
+  }
+  names.add("job_failed_rule", name_rules::event_rule, "job-failed");
+  for (const auto& workload : workloads_of(model)) {
+    if (workload.kind != Workload::Kind::job) continue;
+    const BatchPlacement placement = batch_placement(context, workload.name);
+    const std::string& label = workload.label;
+    const std::string thing = "job-" + workload.name;
+    names.add(label + "_compute_environment", name_rules::batch, thing);
+    if (placement.spot) {
+      names.add(label + "_spot_compute_environment", name_rules::batch, thing + "-spot");
+    }
+    if (placement.ec2) names.add(label + "_launch_template", name_rules::launch_template, thing);
+    names.add(label + "_job_queue", name_rules::batch, thing);
+    names.add(label + "_job_definition", name_rules::batch, thing);
+  }
+}
+
 }  // namespace
 
 nlohmann::json resource_names(const LoweringContext& context, const AppModel& model) {
@@ -309,6 +341,7 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   }
   if (target.builds("instance_capacity")) add_capacity_names(names, model);
   if (target.builds("kubernetes")) add_in_cluster_store_names(names, model);
+  if (target.builds("batch_jobs")) add_batch_names(names, context, model);
   return names.take();
 }
 

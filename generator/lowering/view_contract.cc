@@ -24,6 +24,7 @@ const std::string& view_security_groups_schema_text();
 const std::string& view_pipeline_schema_text();
 const std::string& view_fargate_sizing_schema_text();
 const std::string& view_instance_capacity_schema_text();
+const std::string& view_batch_jobs_schema_text();
 const std::string& view_compose_groups_schema_text();
 const std::string& view_cloudformation_schema_text();
 const std::string& view_kubernetes_schema_text();
@@ -48,6 +49,7 @@ const std::map<std::string, std::unique_ptr<CompiledSection>>& compiled_sections
         {"pipeline", view_pipeline_schema_text},
         {"fargate_sizing", view_fargate_sizing_schema_text},
         {"instance_capacity", view_instance_capacity_schema_text},
+        {"batch_jobs", view_batch_jobs_schema_text},
         {"compose_groups", view_compose_groups_schema_text},
         {"cloudformation", view_cloudformation_schema_text},
         {"kubernetes", view_kubernetes_schema_text}};

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "lowering/batch_jobs.h"
 #include "lowering/compose_capacity.h"
 #include "lowering/compose_groups.h"
 #include "lowering/data_host.h"
@@ -112,6 +113,7 @@ nlohmann::json environment_entry(const LoweringContext& context, const AppModel&
   if (target.builds("ecs_workloads")) {
     entry["services"] = service_values(context, model);
     entry["jobs"] = job_values(context, model);
+    if (target.builds("batch_jobs")) attach_batch_job_values(model, entry["jobs"]);
     entry["enable_execute_command"] = !production;
   }
   if (target.builds("data_stores")) {

@@ -59,6 +59,12 @@ const std::vector<ViewSection>& view_sections() {
        {"ecs_workloads"},
        {},
        {"fargate_spot"}},
+      {"batch_jobs",
+       "jobs on AWS Batch: each job's compute environments (Fargate, Fargate Spot, or EC2 for "
+       "GPUs, a warm minimum or a size Fargate does not run), queue, retries and timeout",
+       {"ecs_workloads"},
+       {"batch"},
+       {}},
       {"instance_capacity",
        "EC2 instance groups: their types and counts, the group each workload runs on",
        {"ecs_workloads"},

@@ -246,7 +246,10 @@ nlohmann::json lower_jobs(const LoweringContext& context) {
     });
     for (const auto& model : context.environments) {
       const JobModel* in = model.find_job(job.name);
-      if (!in || !context.target.builds("fargate_sizing")) continue;
+      // On AWS Batch a size Fargate does not run goes to EC2 instead (batch_jobs.h).
+      if (!in || !context.target.builds("fargate_sizing") || context.target.builds("batch_jobs")) {
+        continue;
+      }
       auto cpu = fargate_cpu_for_vcpus(in->compute.vcpus);
       if (!cpu) {
         context.diagnostics.error(model.locate(job.origin.pointer + "/compute/vcpus"),

@@ -183,6 +183,7 @@ JobModel build_job(const ModelContext& context, const std::string& name, const F
   job.compute.vcpus = compute.number("vcpus");
   job.compute.memory = compute.integer("memory");
   job.compute.max_vcpus = compute.integer("max_vcpus");
+  job.compute.min_vcpus = compute.integer("min_vcpus");
   job.compute.gpu = compute.integer("gpu");
   job.compute.spot = compute.boolean("spot");
   job.compute.origin = context.origin(compute.pointer());

@@ -208,6 +208,7 @@ struct JobCompute {
   double vcpus = 1;
   int memory = 2048;
   int max_vcpus = 16;
+  int min_vcpus = 0;  // kept running while idle (a warm minimum; batch target, EC2 only)
   int gpu = 0;
   bool spot = false;
   Origin origin;

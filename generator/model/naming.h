@@ -82,6 +82,9 @@ inline constexpr NameRule security_group{
 inline constexpr NameRule schedule{
     "EventBridge schedule", 64, false, "._-", false, false, false, ""};
 inline constexpr NameRule event_rule{"EventBridge rule", 64, false, "._-", false, false, false, ""};
+// AWS Batch compute environment, job queue and job definition: 128, letters, digits, '-' and '_',
+// starting and ending with a letter or digit.
+inline constexpr NameRule batch{"AWS Batch name", 128, false, "_-", false, true, false, ""};
 // Step Functions state machine: 80, letters, digits, '-' and '_'.
 inline constexpr NameRule state_machine{"state machine", 80, false, "_-", false, false, false, ""};
 // Application Auto Scaling policy: 256.

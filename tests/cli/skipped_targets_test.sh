@@ -27,8 +27,10 @@ services:
   web: {image: nginx:1.27, port: 80, expose: public}
 YAML
 { cat web.yaml; echo "  worker: {image: myorg/worker:1, expose: none}"; } >worker.yaml
-# Nothing any pack carries: a job on GPUs (started by new objects, which ec2-compose lacks too).
-{ cat web.yaml; printf 'buckets:\n  inbox: {}\njobs:\n  train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}\n'; } >gpu.yaml
+# Nothing any pack carries: a job on GPUs (started by new objects, which ec2-compose lacks too)
+# and a CodePipeline pipeline (which batch, the pack with GPU jobs, lacks).
+{ cat web.yaml; printf 'buckets:\n  inbox: {}\njobs:\n  train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}\n'
+  printf 'pipeline: {provider: codepipeline, repository: myorg/shop, branch: main}\n'; } >gpu.yaml
 
 expected_note="worker.yaml:6:11: note: target 'no-workers' is skipped: it cannot carry a service without inbound traffic (service 'worker')
   worker: {image: myorg/worker:1, expose: none}
@@ -99,7 +101,15 @@ gpu.yaml:9:61: error: target 'eks' cannot carry a job started by new objects (jo
   train: {image: myorg/train:1, compute: {gpu: 1}, trigger: {bucket: inbox}}
                                                             ^
   hint: \`jobs.trigger\` is not in the target's supported features
-8 errors generated."
+gpu.yaml:10:22: error: target 'batch' cannot carry a codepipeline pipeline
+pipeline: {provider: codepipeline, repository: myorg/shop, branch: main}
+                     ^~~~~~~~~~~~
+  hint: \`pipeline.codepipeline\` is not in the target's supported features
+gpu.yaml:10:22: error: target 'eks' cannot carry a codepipeline pipeline
+pipeline: {provider: codepipeline, repository: myorg/shop, branch: main}
+                     ^~~~~~~~~~~~
+  hint: \`pipeline.codepipeline\` is not in the target's supported features
+10 errors generated."
 [ "$(cat "$work/stderr")" = "$expected_errors" ] && pass "every pack's error, exactly" || {
   fail "every pack's error, exactly"; diff <(echo "$expected_errors") "$work/stderr" | sed 's/^/    /'; }
 grep -q "note:" "$work/stderr" && fail "no pack is skipped" || pass "no pack is skipped"

@@ -1155,6 +1155,26 @@ def eks_declines(m, general):
     return list(dict.fromkeys(reasons))
 
 
+def batch_declines(m, general):
+    """Why batch must decline `m`: what ecs-fargate declines for its services and data stores (it
+    runs a GPU job on EC2 instead), CodePipeline (templates/batch/pack.yaml does not carry it), and
+    jobs AWS Batch cannot run: a fraction of a vCPU on EC2 (a GPU job) or one run above
+    `max_vcpus`."""
+    reasons = [r for r in general if r != "a GPU job"]
+    overlays = list((m.get("environments") or {}).values())
+    for e in [merge(m, o) for o in overlays] if overlays else [m]:
+        if (e.get("pipeline") or {}).get("provider") == "codepipeline":
+            reasons.append("CodePipeline")
+        for job in (e.get("jobs") or {}).values():
+            compute = job.get("compute") or {}
+            vcpus = compute.get("vcpus", 1)
+            if compute.get("gpu", 0) > 0 and vcpus != math.floor(vcpus):
+                reasons.append("a GPU job with a fraction of a vCPU")
+            if compute.get("max_vcpus", 16) < math.ceil(vcpus):
+                reasons.append("a job run above max_vcpus")
+    return list(dict.fromkeys(reasons))
+
+
 def manifest(seed, services=None, declines=None):
     draw = Draw(seed, services)
     m = strip_private(draw.draw())
@@ -1183,6 +1203,8 @@ def main():
         sys.stdout.write("# declined-by ec2-compose: %s\n" % reason)
     for reason in eks_declines(m, declines):
         sys.stdout.write("# declined-by eks: %s\n" % reason)
+    for reason in batch_declines(m, declines):
+        sys.stdout.write("# declined-by batch: %s\n" % reason)
     sys.stdout.write("\n".join(to_yaml(m)) + "\n")
 
 

@@ -25,6 +25,12 @@ std::vector<std::string> manifests() {
   for (const auto& entry : fs::directory_iterator(source_file_path("examples"))) {
     paths.push_back("examples/" + entry.path().filename().string() + "/app.yaml");
   }
+  // The conformance fixtures: what the examples leave out (the batch target's GPU jobs...).
+  for (const auto& entry : fs::directory_iterator(source_file_path("tests/conformance/fixtures"))) {
+    const std::string path =
+        "tests/conformance/fixtures/" + entry.path().filename().string() + "/app.yaml";
+    if (fs::exists(source_file_path(path))) paths.push_back(path);
+  }
   for (const char* folder : {"tests/generative/regressions", "tests/unit/lowering/view_contract"}) {
     for (const auto& entry : fs::directory_iterator(source_file_path(folder))) {
       if (entry.path().extension() == ".yaml") {
@@ -83,7 +89,7 @@ TEST(ViewContract, NoKeyIsOwnedTwice) {
 
 TEST(ViewContract, HoldsForEveryManifestPackAndFormatChoice) {
   int views = 0;
-  for (const char* target : {"ecs-fargate", "ecs-ec2", "ec2-compose"}) {
+  for (const char* target : {"ecs-fargate", "ecs-ec2", "ec2-compose", "batch"}) {
     const TargetSpec pack = target_spec_from_pack(target);
     const TargetSpec terraform_only = [&pack] {
       TargetSpec spec = pack;
