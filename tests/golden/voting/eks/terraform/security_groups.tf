@@ -1,5 +1,6 @@
-# Security groups with least privilege: only the public load balancer admits traffic from the
-# internet (HTTP, and HTTPS with a domain); everything else admits only the groups that use it.
+# Security groups with least privilege: each data store admits only the pods' group, which every
+# node carries besides the cluster's (nodes.tf); nothing is open to the internet (the AWS Load
+# Balancer Controller makes the load balancer's group).
 
 resource "aws_security_group" "pods" {
   name        = local.names.pods_security_group
