@@ -644,6 +644,11 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
       {"app_security_groups", app_security_groups},
       {"app_network",
        app_security_groups || view.value("service_discovery", false) || instance_groups},
+      // An existing VPC's id, for the app stack's security groups: on eks only they use it (the
+      // cluster takes subnets; the nodes stack the node groups).
+      {"app_vpc_id", in_chart ? app_security_groups
+                              : (app_security_groups || view.value("service_discovery", false) ||
+                                 instance_groups)},
       // The private subnets: for the data stores' subnet groups and the instance groups.
       {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
                                   internal_balancers || view.value("has_volumes", false) ||
