@@ -224,9 +224,14 @@ nlohmann::json lower(const std::vector<AppModel>& environments, const TargetSpec
   if (spec.builds("ecs_workloads") && spec.builds("load_balancer")) attach_listener_rules(view);
   if (spec.builds("security_groups")) {
     // Containers of a compose group share their instance's interface: a group per instance
-    // group there, else one per workload.
-    view["security"] = spec.builds("compose_groups") ? lower_compose_security_groups(context)
-                                                     : lower_security_groups(context);
+    // group there; pods share their node's (eks): one group for all; else one per workload.
+    if (spec.builds("compose_groups")) {
+      view["security"] = lower_compose_security_groups(context);
+    } else if (spec.builds("kubernetes")) {
+      view["security"] = lower_pod_security_groups(context);
+    } else {
+      view["security"] = lower_security_groups(context);
+    }
     if (spec.builds("ecs_workloads")) attach_memberships(view);
   }
   if (spec.builds("pipeline")) {

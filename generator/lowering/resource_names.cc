@@ -307,7 +307,11 @@ nlohmann::json resource_names(const LoweringContext& context, const AppModel& mo
   const bool ecs = target.builds("ecs_workloads") && !target.builds("compose_groups");
   if (ecs) names.add("cluster", name_rules::ecs_cluster, "");
   if (target.builds("load_balancer")) add_load_balancer_names(names, context);
-  if (target.builds("security_groups") && !target.builds("compose_groups")) {
+  // eks: one group for the app's pods (lower_pod_security_groups), no client groups.
+  if (target.builds("security_groups") && target.builds("kubernetes")) {
+    names.add(std::string(kPodsSecurityGroup) + "_security_group", name_rules::security_group,
+              kPodsSecurityGroup);
+  } else if (target.builds("security_groups") && !target.builds("compose_groups")) {
     for (const auto& group : client_groups(model)) {
       // database_orders_clients -> "<app>-<env>-database-orders-clients"
       std::string thing = group;

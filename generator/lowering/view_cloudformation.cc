@@ -128,24 +128,12 @@ std::string kubernetes_namespace(const std::string& app) {
   return name.substr(first, name.find_last_not_of('-') - first + 1);
 }
 
-// EKS: the security groups every node carries, each once: the services' own groups and the
-// groups they are members of (the data stores' client groups), in the services' order. The
-// nodes stack imports each (the app stack or the service's stack exports it).
+// EKS: the app's security groups every node carries besides the cluster's (the pods' group,
+// lower_pod_security_groups). The nodes stack imports each (the app stack exports it).
 nlohmann::json node_security_groups(const nlohmann::json& view) {
-  std::set<std::string> groups;
-  for (const auto& group : view["security"]["groups"])
-    groups.insert(group["label"].get<std::string>());
-  std::set<std::string> seen;
   nlohmann::json list = nlohmann::json::array();
-  auto add = [&](const std::string& label) {
-    if (groups.count(label) && seen.insert(label).second)
-      list.push_back({{"id", logical_id(label)}});
-  };
-  for (const auto& service : view["services"]) {
-    add(service["label"].get<std::string>());
-    for (const auto& member : service.value("member_of", nlohmann::json::array())) {
-      add(member["group"].get<std::string>());
-    }
+  for (const auto& group : view["security"].value("node_groups", nlohmann::json::array())) {
+    list.push_back({{"id", logical_id(group["group"].get<std::string>())}});
   }
   return list;
 }
@@ -246,7 +234,8 @@ void attach_workload_rules(nlohmann::json& view, const std::string& list) {
     }
     for (auto& workload : workloads) {
       const std::string label = workload["label"].get<std::string>();
-      const bool owns_group = shared.count(label) == 0;
+      // A workload without a group of its own (eks: pods carry their node's) owns none.
+      const bool owns_group = shared.count(label) == 0 && description_of.count(label) > 0;
       const std::string own_group = owns_group ? label : "";
       nlohmann::json ingress = owned_rules(ingress_of, label, own_group);
       nlohmann::json egress = owned_rules(egress_of, label, own_group);
@@ -655,6 +644,11 @@ nlohmann::json lower_cloudformation(const LoweringContext& context, nlohmann::js
       {"app_security_groups", app_security_groups},
       {"app_network",
        app_security_groups || view.value("service_discovery", false) || instance_groups},
+      // An existing VPC's id, for the app stack's security groups: on eks only they use it (the
+      // cluster takes subnets; the nodes stack the node groups).
+      {"app_vpc_id", in_chart ? app_security_groups
+                              : (app_security_groups || view.value("service_discovery", false) ||
+                                 instance_groups)},
       // The private subnets: for the data stores' subnet groups and the instance groups.
       {"app_private_subnets", view.value("has_data_stores", false) || instance_groups ||
                                   internal_balancers || view.value("has_volumes", false) ||

@@ -205,6 +205,38 @@ void check_network_interface_quota(const LoweringContext& context, const AppMode
 
 }  // namespace
 
+const char* const kPodsSecurityGroup = "pods";
+
+nlohmann::json lower_pod_security_groups(const LoweringContext& context) {
+  const AppModel& model = context.base();
+  std::map<std::string, std::string> words;
+  const std::map<std::string, std::vector<Use>> uses = uses_of(model, words);
+  // Services reach each other inside the cluster (the cluster's group admits its members).
+  std::vector<std::pair<std::string, int>> stores;
+  for (const auto& [target, clients] : uses) {
+    if (target.rfind("database_", 0) == 0 || target.rfind("cache_", 0) == 0) {
+      stores.emplace_back(target, clients.front().port);
+    }
+  }
+  SecurityPlan plan;
+  if (!stores.empty()) plan.group(kPodsSecurityGroup, "Pods of the app (every node carries it)");
+  for (const auto& database : model.databases) {
+    if (!database.managed) continue;
+    plan.group("database_" + resource_identifier(database.name), "Database " + database.name);
+  }
+  for (const auto& cache : model.caches) {
+    if (!cache.managed) continue;
+    plan.group("cache_" + resource_identifier(cache.name), "Cache " + cache.name);
+  }
+  for (const auto& [target, port] : stores) {
+    plan.allow_ingress(kPodsSecurityGroup, target, port, "Pods to " + words[target]);
+  }
+  nlohmann::json view = plan.take();
+  view["node_groups"] = nlohmann::json::array();
+  if (!stores.empty()) view["node_groups"].push_back({{"group", kPodsSecurityGroup}});
+  return view;
+}
+
 std::string client_group_of(const std::string& target) { return target + "_clients"; }
 
 std::vector<std::string> client_groups(const AppModel& model) {

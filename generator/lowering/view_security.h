@@ -21,6 +21,17 @@ namespace infragen {
 // groups, or the manifest gets an error naming the quota.
 nlohmann::json lower_security_groups(const LoweringContext& context);
 
+// Kubernetes (eks): pods share their node's network interfaces (the VPC CNI without security
+// groups per pod), so a group per workload would isolate nothing and only fill the node's 5
+// groups. Instead one group `pods` that every node carries (in `node_groups`, [{group}], empty
+// when no workload uses a data store) and that each data store admits on its port; the data
+// stores' groups as lower_security_groups. No load balancer group: the AWS Load Balancer
+// Controller makes and admits its own. Pod-to-pod and outbound traffic pass through the
+// cluster's security group, which every node carries too. No `memberships`.
+nlohmann::json lower_pod_security_groups(const LoweringContext& context);
+// The label of the group every eks node carries for the app's pods.
+extern const char* const kPodsSecurityGroup;
+
 // The group of the clients of `target` (a security group label), when it has many.
 std::string client_group_of(const std::string& target);
 // The labels of the client groups `model` needs (for their names).

@@ -11,6 +11,8 @@ one. Quotas (AWS documentation, default values):
     <= 5 wildcards per rule
   EC2: <= 60 inbound and <= 60 outbound rules per security group, counting inline rules and
     AWS::EC2::SecurityGroupIngress/Egress resources, across the stacks of one manifest
+  EC2: <= 5 security groups per network interface: every SecurityGroupIds/SecurityGroups list
+    (launch templates of EKS nodes and ECS instances, ECS tasks, load balancers)
 Cross-stack references (Fn::ImportValue of "${Stack}-Name" exported by another template) are
 resolved, so a rule in a service stack counts against the app stack's security group.
 """
@@ -26,6 +28,8 @@ PARAMETER_VALUE_BYTES = 4096
 RULES_PER_LISTENER = RULES_PER_ALB = TARGET_GROUPS_PER_ALB = 100
 CONDITION_VALUES_PER_RULE = WILDCARDS_PER_RULE = 5
 SG_RULES = 60
+SG_PER_INTERFACE = 5
+INTERFACE_KEYS = ("SecurityGroupIds", "SecurityGroups")
 
 findings = []
 
@@ -204,6 +208,23 @@ def check_security_groups(folder, templates, resolver):
                      f"{names.get(key, key)} has {count[direction]}")
 
 
+def check_interface_groups(folder, templates):
+    def walk(where, node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in INTERFACE_KEYS and isinstance(value, list) and len(value) > SG_PER_INTERFACE:
+                    fail(folder, f"EC2 security groups per network interface <= {SG_PER_INTERFACE}",
+                         f"{where} has {len(value)}")
+                walk(where, value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(where, item)
+
+    for file, (body, _) in templates.items():
+        for logical_id, resource in body["Resources"].items():
+            walk(f"{file}:{logical_id}", resource.get("Properties", {}))
+
+
 def main(folders):
     for folder in map(pathlib.Path, folders):
         templates = load_templates(folder)
@@ -214,6 +235,7 @@ def main(folders):
         check_parameter_values(folder)
         check_load_balancers(folder, templates, resolver)
         check_security_groups(folder, templates, resolver)
+        check_interface_groups(folder, templates)
     print("\n".join(findings) if findings else f"ok   AWS quotas hold in {len(folders)} folder(s)")
     return 1 if findings else 0
 

@@ -530,9 +530,11 @@ def main(argv):
         resources = {f"R{i}": {"Type": "AWS::SNS::Topic"} for i in range(501)}
         resources["Sg"] = {"Type": "AWS::EC2::SecurityGroup",
                            "Properties": {"SecurityGroupIngress": [{"CidrIp": "10.0.0.0/8"}] * 61}}
+        resources["Nodes"] = {"Type": "AWS::EC2::LaunchTemplate", "Properties": {
+            "LaunchTemplateData": {"SecurityGroupIds": [{"Ref": f"Sg{i}"} for i in range(6)]}}}
         (fixture / "app.json").write_text(json.dumps({"Resources": resources}))
         code, out = run([sys.executable, str(HERE / "quota_check.py"), str(fixture)])
-        if code == 0 or out.count("FAIL") != 2:
+        if code == 0 or out.count("FAIL") != 3:
             sys.exit(f"FAIL: quota_check.py missed the broken quotas of its fixture:\n{out}")
 
         started = time.monotonic()

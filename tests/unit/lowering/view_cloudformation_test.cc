@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,8 +43,8 @@ TEST(CloudFormationView, EachSecurityRuleBelongsToOneStack) {
   }
 }
 
-// EKS (a pack with a helm format): a stack per service (its pod role and security group), then
-// the nodes stack, whose nodes carry each service's group and client group once.
+// EKS (a pack with a helm format): a stack per service (its pod role), then the nodes stack,
+// whose nodes carry the pods' group.
 TEST(CloudFormationView, KubernetesNodesStackComesAfterTheServices) {
   auto lowered =
       lower_yaml(source_file("examples/voting/app.yaml"), testing::target_spec_from_pack("eks"));
@@ -60,21 +59,9 @@ TEST(CloudFormationView, KubernetesNodesStackComesAfterTheServices) {
   }
   EXPECT_TRUE(view["cloudformation"]["app_private_subnets"].get<bool>());
   EXPECT_EQ(view["cloudformation"]["kubernetes_namespace"], "voting");
-  // Every service's own group, then the client groups, none twice.
-  std::vector<std::string> ids;
-  for (const auto& group : view["cloudformation"]["node_security_groups"])
-    ids.push_back(group["id"]);
-  std::vector<std::string> sorted = ids;
-  std::sort(sorted.begin(), sorted.end());
-  EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  for (const auto& service : view["services"]) {
-    EXPECT_NE(std::find(ids.begin(), ids.end(), service["label_id"].get<std::string>()), ids.end())
-        << service["name"];
-    for (const auto& member : service["member_of"]) {
-      EXPECT_NE(std::find(ids.begin(), ids.end(), member["group_id"].get<std::string>()),
-                ids.end());
-    }
-  }
+  // The pods' group only (the cluster's comes first in the template): no group per service.
+  EXPECT_EQ(view["cloudformation"]["node_security_groups"],
+            nlohmann::json::parse(R"([{"id": "Pods"}])"));
   // On ECS the same manifest has none (the tasks carry their groups themselves).
   auto ecs = lower_yaml(source_file("examples/voting/app.yaml"));
   ASSERT_TRUE(ecs.ok()) << ecs.messages;

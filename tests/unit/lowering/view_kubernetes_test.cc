@@ -232,5 +232,103 @@ jobs:
             "2 errors generated.\n");
 }
 
+// `services` services and `jobs` scheduled jobs, each using every one of 3 databases and 3 caches.
+std::string app_using_many_stores(int services, int jobs) {
+  std::string uses = R"yaml(
+    env:)yaml";
+  for (int i = 1; i <= 3; ++i) {
+    const std::string n = std::to_string(i);
+    uses += "\n      DB" + n + ": \"${databases.db" + n + ".host}\"";
+    uses += "\n      CACHE" + n + ": \"${caches.cache" + n + ".host}\"";
+  }
+  std::string yaml = R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:)yaml";
+  for (int i = 1; i <= services; ++i) {
+    yaml += "\n  svc" + std::to_string(i) + ":\n    image: nginx:1.27\n    port: 80\n";
+    yaml += i % 2 ? "    expose: public\n    route: {path: /s" + std::to_string(i) + "}"
+                  : "    expose: private";
+    yaml += uses;
+  }
+  if (jobs > 0) yaml += "\njobs:";
+  for (int i = 1; i <= jobs; ++i) {
+    yaml += "\n  job" + std::to_string(i) + ":\n    image: myorg/report:1\n";
+    yaml += "    schedule: \"rate(1 day)\"" + uses;
+  }
+  yaml += "\ndatabases:";
+  for (int i = 1; i <= 3; ++i) {
+    yaml += "\n  db" + std::to_string(i) + ": {engine: postgres, version: \"16\"}";
+  }
+  yaml += "\ncaches:";
+  for (int i = 1; i <= 3; ++i) yaml += "\n  cache" + std::to_string(i) + ": {engine: redis}";
+  return yaml + "\n";
+}
+
+// Pods share their node's network interfaces: every node carries the cluster's group and the
+// pods' group (2 of EC2's 5 per interface) however many workloads and stores, and no group is
+// made per workload or for the load balancer (the Load Balancer Controller makes its own).
+TEST(ViewKubernetes, NodesCarryTwoSecurityGroupsHoweverManyWorkloadsAndStores) {
+  auto lowered = lower_yaml(app_using_many_stores(9, 3), eks_spec());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& security = lowered.view["security"];
+  ASSERT_EQ(security["node_groups"],
+            nlohmann::json::parse(R"([{"group": "pods", "group_id": "Pods"}])"));
+  // The cluster's group, then the app's: within the quota of 5 per network interface.
+  EXPECT_LE(1 + security["node_groups"].size(), 5u);
+  std::vector<std::string> labels;
+  for (const auto& group : security["groups"]) labels.push_back(group["label"]);
+  EXPECT_EQ(labels,
+            (std::vector<std::string>{"pods", "database_db1", "database_db2", "database_db3",
+                                      "cache_cache1", "cache_cache2", "cache_cache3"}));
+  for (const char* list : {"services", "jobs"}) {
+    for (const auto& workload : lowered.view[list]) {
+      EXPECT_TRUE(workload["member_of"].empty()) << workload["name"];
+    }
+  }
+  // Each store admits the pods' group on its port, once; nothing else has a rule.
+  std::vector<std::string> rules;
+  for (const auto& rule : security["ingress"]) {
+    EXPECT_EQ(rule["peer"], "pods");
+    rules.push_back(rule["security_group"].get<std::string>() + ":" +
+                    std::to_string(rule["port"].get<int>()));
+  }
+  EXPECT_EQ(rules, (std::vector<std::string>{"cache_cache1:6379", "cache_cache2:6379",
+                                             "cache_cache3:6379", "database_db1:5432",
+                                             "database_db2:5432", "database_db3:5432"}));
+  EXPECT_TRUE(security["egress"].empty());
+}
+
+TEST(ViewKubernetes, NoPodsSecurityGroupWithoutAManagedStoreInUse) {
+  auto lowered = lower_yaml(R"yaml(apiVersion: infragen/v1
+name: shop
+region: eu-west-1
+services:
+  web: {image: nginx, port: 80, expose: public}
+  api: {image: nginx, port: 8080, expose: private}
+databases:
+  db: {engine: postgres, version: "16", managed: false}
+)yaml",
+                            eks_spec());
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  EXPECT_TRUE(lowered.view["security"]["node_groups"].empty());
+  EXPECT_TRUE(lowered.view["security"]["groups"].empty());
+}
+
+// The CloudFormation format: the nodes stack imports the pods' group only, and no service stack
+// makes a group of its own.
+TEST(ViewKubernetes, CloudFormationNodesCarryTheClusterAndPodsGroupsOnly) {
+  auto lowered = lower_yaml(app_using_many_stores(12, 0), testing::target_spec_from_pack("eks"));
+  ASSERT_TRUE(lowered.ok()) << lowered.messages;
+  const auto& nodes = lowered.view["cloudformation"]["node_security_groups"];
+  ASSERT_EQ(nodes, nlohmann::json::parse(R"([{"id": "Pods"}])"));
+  EXPECT_LE(1 + nodes.size(), 5u);  // the cluster's group is the first
+  for (const auto& service : lowered.view["services"]) {
+    EXPECT_FALSE(service["cloudformation"]["owns_security_group"].get<bool>()) << service["name"];
+    EXPECT_TRUE(service["cloudformation"]["ingress"].empty()) << service["name"];
+    EXPECT_TRUE(service["cloudformation"]["egress"].empty()) << service["name"];
+  }
+}
+
 }  // namespace
 }  // namespace infragen

@@ -1,7 +1,8 @@
 # Managed node groups in the private subnets, one per instance group of env/<environment>.tfvars
 # (the manifest's `instances`, or one group sized from the services' cpu and memory). Pods run
-# with the node's security groups: the cluster's, and the groups that the data stores admit, so
-# every pod of the app reaches the app's databases and caches (and nothing else does).
+# with the node's security groups: the cluster's (pod to pod, and outbound), and the app's pods'
+# group that the data stores admit, so every pod of the app reaches the app's databases and
+# caches (and nothing else does).
 
 data "aws_iam_policy_document" "nodes_assume" {
   statement {
@@ -32,13 +33,8 @@ resource "aws_launch_template" "nodes" {
   for_each = var.instances
 
   name_prefix = substr("${local.names.cluster}-${each.key}-", 0, 100)
-  vpc_security_group_ids = distinct(concat([aws_eks_cluster.main.vpc_config[0].cluster_security_group_id], [
-    aws_security_group.service_result.id,
-    aws_security_group.load_balanced_services.id,
-    aws_security_group.service_vote.id,
-    aws_security_group.load_balanced_services.id,
-    aws_security_group.service_worker.id,
-  ]))
+  # Two of the 5 security groups a network interface may have, however many services and jobs.
+  vpc_security_group_ids = [aws_eks_cluster.main.vpc_config[0].cluster_security_group_id, aws_security_group.pods.id]
 
   block_device_mappings {
     device_name = "/dev/xvda"
